@@ -1,0 +1,53 @@
+// Everything one amoCRM account needs to be served: its REST client and its metadata cache.
+// One process can hold many of these (one per account); nothing in here is per request.
+
+import type { AmoClient } from '../rest/client.js';
+import { collect } from '../rest/paginate.js';
+import type { Account, CustomFieldDefinition, EntityType, LossReason, Pipeline, User } from '../rest/types.js';
+import { createMetadataCache, type MetadataCache } from './metadata-cache.js';
+
+export interface AccountContextOptions {
+  /** Identifies the account in caches and logs; the origin by default. */
+  key?: string;
+  client: AmoClient;
+  /** How long pipelines, users, custom field definitions and the account stay cached. */
+  metadataTtlMs?: number;
+  now?: () => number;
+}
+
+export interface AccountContext {
+  readonly key: string;
+  readonly client: AmoClient;
+  readonly metadata: MetadataCache;
+  account(): Promise<Account>;
+  pipelines(): Promise<Pipeline[]>;
+  users(): Promise<User[]>;
+  customFields(entity: EntityType): Promise<CustomFieldDefinition[]>;
+  lossReasons(): Promise<LossReason[]>;
+}
+
+export const DEFAULT_METADATA_TTL_MS = 60_000;
+
+export function createAccountContext(options: AccountContextOptions): AccountContext {
+  const { client } = options;
+  const metadata = createMetadataCache({ ttlMs: options.metadataTtlMs ?? DEFAULT_METADATA_TTL_MS, now: options.now });
+  return {
+    key: options.key ?? new URL(client.baseUrl).origin,
+    client,
+    metadata,
+    account: () =>
+      metadata.get('account', (signal) =>
+        client.account.get({ with: ['users_groups', 'task_types', 'datetime_settings', 'version', 'is_api_filter_enabled'], signal }),
+      ),
+    pipelines: () => metadata.get('pipelines', (signal) => client.pipelines.list({ signal })),
+    users: () =>
+      metadata.get('users', (signal) => collect(client.users.iterate({ limit: 250, with: ['role', 'group'], signal }))),
+    customFields: (entity) =>
+      metadata.get(`custom_fields:${entity}`, async (signal) => {
+        const fields = await collect(client.customFields.iterate(entity, { limit: 250, signal }));
+        // Some answers omit entity_type; field ids only make sense together with it.
+        return fields.map((field) => ({ ...field, entity_type: entity }));
+      }),
+    lossReasons: () => metadata.get('loss_reasons', (signal) => collect(client.lossReasons.iterate({ limit: 250, signal }))),
+  };
+}

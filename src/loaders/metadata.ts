@@ -1,0 +1,48 @@
+// Look-ups answered from the account's cached metadata: no upstream call while the cache is warm.
+
+import type { CustomFieldDefinition, EntityType, LossReason, Pipeline, Status, User } from '../rest/types.js';
+import type { AccountContext } from './account-context.js';
+
+export async function loadUsers(account: AccountContext, ids: readonly number[]): Promise<User[]> {
+  const wanted = new Set(ids);
+  return (await account.users()).filter((user) => wanted.has(user.id));
+}
+
+export async function loadPipelines(account: AccountContext, ids: readonly number[]): Promise<Pipeline[]> {
+  const wanted = new Set(ids);
+  return (await account.pipelines()).filter((pipeline) => wanted.has(pipeline.id));
+}
+
+/** Status ids 142 and 143 repeat in every pipeline, so a status is keyed by the pair. */
+export function statusKey(pipelineId: number, statusId: number): string {
+  return `${pipelineId}:${statusId}`;
+}
+
+export function parseStatusKey(key: string): { pipelineId: number; statusId: number } | null {
+  const match = /^(\d+):(\d+)$/.exec(key);
+  return match ? { pipelineId: Number(match[1]), statusId: Number(match[2]) } : null;
+}
+
+export async function loadStatuses(account: AccountContext, keys: readonly string[]): Promise<Status[]> {
+  const wanted = new Set(keys);
+  return (await account.pipelines())
+    .flatMap((pipeline) => pipeline._embedded?.statuses ?? [])
+    .filter((status) => wanted.has(statusKey(status.pipeline_id, status.id)));
+}
+
+/** Custom field definitions are per entity type; the key is `entity:fieldId`. */
+export function customFieldKey(entity: EntityType, fieldId: number): string {
+  return `${entity}:${fieldId}`;
+}
+
+export async function loadCustomFields(account: AccountContext, keys: readonly string[]): Promise<CustomFieldDefinition[]> {
+  const entities = new Set(keys.map((key) => key.split(':')[0] as EntityType));
+  const wanted = new Set(keys);
+  const lists = await Promise.all([...entities].map(async (entity) => ({ entity, fields: await account.customFields(entity) })));
+  return lists.flatMap(({ entity, fields }) => fields.filter((field) => wanted.has(customFieldKey(entity, field.id))));
+}
+
+export async function loadLossReasons(account: AccountContext, ids: readonly number[]): Promise<LossReason[]> {
+  const wanted = new Set(ids);
+  return (await account.lossReasons()).filter((reason) => wanted.has(reason.id));
+}

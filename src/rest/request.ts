@@ -1,0 +1,124 @@
+// The single request pipeline every resource uses: build the URL, send JSON, read the answer,
+// map 204 to "no data" and every failure to the error hierarchy. Cross-cutting behaviour (auth,
+// and later rate limiting, retries, budgets) wraps `send` as layers, outermost first.
+
+import type { Dispatcher } from 'undici';
+import { errorFromNetwork, errorFromResponse, AmoBadResponseError, type RequestInfo } from './errors.js';
+import { buildQuery, type QueryValue } from './query-string.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface AmoRequestOptions {
+  method: HttpMethod;
+  /** Path below the account origin, e.g. `/api/v4/leads`. */
+  path: string;
+  query?: Readonly<Record<string, QueryValue>>;
+  body?: unknown;
+  /** Extra headers; layers set `authorization` here. */
+  headers?: Readonly<Record<string, string>>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface AmoResponse<T = unknown> {
+  status: number;
+  /** `undefined` for 204 and other empty 2xx answers: amoCRM's way of saying "nothing here". */
+  data: T | undefined;
+  info: RequestInfo;
+}
+
+export type SendFn = (options: AmoRequestOptions) => Promise<AmoResponse>;
+/** Wraps the pipeline: `(next) => (options) => …`, like Octokit's hooks. */
+export type RequestLayer = (next: SendFn) => SendFn;
+
+export interface RequestPipelineOptions {
+  /** Account origin, optionally with a path prefix for proxies: `https://demo.amocrm.ru`. */
+  baseUrl: string;
+  dispatcher: Dispatcher;
+  userAgent: string;
+  timeoutMs: number;
+  /** Outermost first. */
+  layers?: readonly RequestLayer[];
+  /** Observes every finished exchange (metrics, debugging); must not throw. */
+  onResponse?: (info: RequestInfo, error?: Error) => void;
+}
+
+const ACCEPT = 'application/hal+json, application/problem+json;q=0.9, application/json;q=0.8, */*;q=0.1';
+
+function firstHeader(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+export function createRequestPipeline(options: RequestPipelineOptions): SendFn {
+  const base = new URL(options.baseUrl);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new TypeError(`baseUrl must be an http(s) origin, got ${base.protocol}`);
+  }
+  const origin = base.origin;
+  const prefix = base.pathname.replace(/\/+$/, '');
+
+  const send: SendFn = async (request) => {
+    const query = request.query ? buildQuery(request.query) : '';
+    const path = `${prefix}${request.path}${query ? `?${query}` : ''}`;
+    const started = performance.now();
+    const info: RequestInfo = { method: request.method, path, status: null, requestId: null, durationMs: 0 };
+    const finish = (error?: Error) => {
+      info.durationMs = Math.round((performance.now() - started) * 100) / 100;
+      options.onResponse?.(info, error);
+    };
+
+    const timeout = AbortSignal.timeout(request.timeoutMs ?? options.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const headers: Record<string, string> = {
+      accept: ACCEPT,
+      'user-agent': options.userAgent,
+      ...request.headers,
+    };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+
+    let response: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      response = await options.dispatcher.request({ origin, path, method: request.method, headers, body, signal });
+      text = await response.body.text();
+    } catch (cause) {
+      const reason = timeout.aborted ? 'timeout' : request.signal?.aborted ? 'aborted' : null;
+      const error = errorFromNetwork(info, cause, reason);
+      finish(error);
+      throw error;
+    }
+
+    info.status = response.statusCode;
+    info.requestId = firstHeader(response.headers['x-request-id']);
+    const contentType = firstHeader(response.headers['content-type']) ?? '';
+
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      const error = errorFromResponse(info, { contentType, retryAfter: firstHeader(response.headers['retry-after']) }, text);
+      finish(error);
+      throw error;
+    }
+    if (response.statusCode === 204 || text.trim() === '') {
+      finish();
+      return { status: response.statusCode, data: undefined, info };
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      const error = new AmoBadResponseError(
+        `amoCRM answered ${response.statusCode} to ${request.method} ${request.path} with a body that is not JSON`,
+        { info, bodySnippet: text.slice(0, 300), cause },
+      );
+      finish(error);
+      throw error;
+    }
+    finish();
+    return { status: response.statusCode, data, info };
+  };
+
+  return (options.layers ?? []).reduceRight<SendFn>((next, layer) => layer(next), send);
+}

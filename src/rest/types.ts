@@ -1,0 +1,316 @@
+// The amoCRM API v4 wire format: snake_case shapes exactly as the API sends them.
+// The schema layer converts to camelCase once; nothing below src/rest renames fields.
+
+export type UnixSeconds = number;
+
+export interface HalLink {
+  href: string;
+}
+
+export interface HalLinks {
+  self?: HalLink;
+  next?: HalLink;
+  prev?: HalLink;
+  first?: HalLink;
+}
+
+/** A HAL collection page as amoCRM returns it; `K` is the key under `_embedded`. */
+export interface HalCollection<K extends string, T> {
+  _page?: number;
+  _page_count?: number;
+  _total_items?: number;
+  _links?: HalLinks;
+  _embedded: Record<K, T[]>;
+}
+
+/** Entity types that carry custom fields, tags and links. */
+export type EntityType = 'leads' | 'contacts' | 'companies';
+
+/** Every custom field type amoCRM knows (the SDK's constants). */
+export const CUSTOM_FIELD_TYPES = [
+  'text',
+  'numeric',
+  'checkbox',
+  'select',
+  'multiselect',
+  'multitext',
+  'date',
+  'url',
+  'textarea',
+  'radiobutton',
+  'streetaddress',
+  'smart_address',
+  'birthday',
+  'legal_entity',
+  'date_time',
+  'price',
+  'category',
+  'items',
+  'tracking_data',
+  'linked_entity',
+  'org_legal_name',
+  'monetary',
+  'chained_list',
+  'file',
+  'payer',
+  'supplier',
+] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+/** One element of `values`; which keys are present depends on the field type. */
+export interface CustomFieldValueItem {
+  value?: unknown;
+  enum_id?: number | null;
+  enum_code?: string | null;
+  /** chained_list values carry these instead of `value`. */
+  catalog_id?: number;
+  catalog_element_id?: number;
+}
+
+export interface CustomFieldValues {
+  field_id: number;
+  field_name?: string;
+  field_code: string | null;
+  field_type: CustomFieldType;
+  values: CustomFieldValueItem[];
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+  color: string | null;
+}
+
+export interface EmbeddedRef {
+  id: number;
+  _links?: HalLinks;
+}
+
+export interface EmbeddedContactRef extends EmbeddedRef {
+  is_main: boolean;
+}
+
+export interface LossReason {
+  id: number;
+  name: string;
+  sort?: number;
+  created_at?: UnixSeconds;
+  updated_at?: UnixSeconds;
+}
+
+/** Fields every lead, contact and company has. */
+export interface EntityCore {
+  id: number;
+  name: string;
+  responsible_user_id: number;
+  group_id: number;
+  created_by: number;
+  updated_by: number;
+  created_at: UnixSeconds;
+  updated_at: UnixSeconds;
+  closest_task_at: UnixSeconds | null;
+  is_deleted: boolean;
+  /** `null`, not `[]`, when nothing is filled; an unfilled field is absent. */
+  custom_fields_values: CustomFieldValues[] | null;
+  account_id: number;
+  _links?: HalLinks;
+  _embedded?: { tags?: Tag[] };
+}
+
+export interface Lead extends EntityCore {
+  price: number;
+  status_id: number;
+  pipeline_id: number;
+  loss_reason_id: number | null;
+  source_id?: number | null;
+  closed_at: UnixSeconds | null;
+  score: number | null;
+  labor_cost?: number | null;
+  is_price_modified_by_robot?: boolean;
+  _embedded?: {
+    tags?: Tag[];
+    companies?: EmbeddedRef[];
+    /** Only with `with=contacts`. */
+    contacts?: EmbeddedContactRef[];
+    loss_reason?: LossReason[];
+  };
+}
+
+export interface Contact extends EntityCore {
+  first_name: string;
+  last_name: string;
+  is_unsorted: boolean;
+  _embedded?: {
+    tags?: Tag[];
+    companies?: EmbeddedRef[];
+    /** Only with `with=leads`. */
+    leads?: EmbeddedRef[];
+  };
+}
+
+export interface Company extends EntityCore {
+  _embedded?: {
+    tags?: Tag[];
+    /** Only with `with=contacts` / `with=leads`. */
+    contacts?: EmbeddedRef[];
+    leads?: EmbeddedRef[];
+  };
+}
+
+export interface Status {
+  id: number;
+  name: string;
+  sort: number;
+  is_editable: boolean;
+  pipeline_id: number;
+  color: string;
+  /** 0 normal, 1 incoming (unsorted). */
+  type: 0 | 1;
+  account_id: number;
+  _links?: HalLinks;
+}
+
+export interface Pipeline {
+  id: number;
+  name: string;
+  sort: number;
+  is_main: boolean;
+  is_unsorted_on: boolean;
+  is_archive: boolean;
+  account_id: number;
+  _links?: HalLinks;
+  _embedded: { statuses: Status[] };
+}
+
+export interface UserRights {
+  leads?: Record<string, string>;
+  contacts?: Record<string, string>;
+  companies?: Record<string, string>;
+  tasks?: Record<string, string>;
+  mail_access?: boolean;
+  catalog_access?: boolean;
+  is_admin: boolean;
+  is_free: boolean;
+  is_active: boolean;
+  group_id: number | null;
+  role_id: number | null;
+  status_rights?: { entity_type: string; pipeline_id: number; status_id: number; rights: Record<string, string> }[];
+}
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  lang: string;
+  rights: UserRights;
+  uuid?: string | null;
+  amojo_id?: string | null;
+  _links?: HalLinks;
+  _embedded?: {
+    roles?: { id: number; name: string }[];
+    groups?: { id: number; name: string }[];
+  };
+}
+
+export interface CustomFieldEnum {
+  id: number;
+  value: string;
+  sort: number;
+  code?: string | null;
+}
+
+export interface CustomFieldDefinition {
+  id: number;
+  name: string;
+  type: CustomFieldType;
+  code: string | null;
+  sort: number;
+  is_api_only: boolean;
+  is_predefined: boolean;
+  is_deletable: boolean;
+  is_visible?: boolean;
+  is_required?: boolean;
+  is_computed?: boolean;
+  group_id: string | null;
+  required_statuses?: { pipeline_id: number; status_id: number }[] | null;
+  hidden_statuses?: { pipeline_id: number; status_id: number }[];
+  enums: CustomFieldEnum[] | null;
+  remind?: 'never' | 'day' | 'week' | 'month' | null;
+  currency?: string | null;
+  entity_type: EntityType;
+  account_id: number;
+  _links?: HalLinks;
+}
+
+export interface Account {
+  id: number;
+  name: string;
+  subdomain: string;
+  created_at: UnixSeconds;
+  created_by: number;
+  updated_at: UnixSeconds;
+  updated_by: number;
+  current_user_id: number;
+  country: string;
+  currency: string;
+  currency_symbol: string;
+  customers_mode: 'unavailable' | 'disabled' | 'segments' | 'dynamic' | 'periodicity';
+  is_unsorted_on: boolean;
+  is_loss_reason_enabled: boolean;
+  is_helpbot_enabled: boolean;
+  is_technical_account: boolean;
+  contact_name_display_order: 1 | 2;
+  mobile_feature_version?: number;
+  amojo_id?: string;
+  uuid?: string;
+  version?: number;
+  drive_url?: string;
+  is_api_filter_enabled?: boolean;
+  _links?: HalLinks;
+  _embedded?: {
+    users_groups?: { id: number; name: string; uuid: string | null }[];
+    task_types?: { id: number; name: string; color: string | null; icon_id: number | null; code: string | null }[];
+    datetime_settings?: {
+      date_pattern: string;
+      short_date_pattern: string;
+      short_time_pattern: string;
+      date_format: string;
+      time_format: string;
+      timezone: string;
+      timezone_offset: string;
+    };
+    amojo_rights?: { can_direct: boolean; can_create_groups: boolean };
+  };
+}
+
+/** An amoCRM problem+json body. */
+export interface ProblemJson {
+  title?: string;
+  type?: string;
+  status?: number;
+  detail?: string;
+  hint?: string;
+  'validation-errors'?: ValidationErrorItem[];
+}
+
+export interface ValidationErrorItem {
+  request_id: string;
+  errors: { code: string; path: string; detail: string }[];
+}
+
+export type LinkTargetType = 'leads' | 'contacts' | 'companies' | 'customers' | 'catalog_elements';
+
+export interface EntityLink {
+  entity_id?: number;
+  entity_type?: string;
+  to_entity_id: number;
+  to_entity_type: LinkTargetType;
+  metadata: {
+    is_main?: boolean;
+    main_contact?: boolean;
+    quantity?: number;
+    catalog_id?: number;
+    price_id?: number | null;
+    updated_by?: number;
+  } | null;
+}

@@ -1,0 +1,193 @@
+// The node:http request listener: request id, request log, the request-log endpoints, the
+// interceptors, bearer auth, routing and the replies. amoCRM-shaped from the first byte: bodies
+// are hal+json or problem+json, 204s carry no body, every response has an X-Request-Id.
+
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxStore } from '../store.js';
+import type { RequestContext } from './context.js';
+import type { InterceptorResponse, SandboxInterceptor } from './intercept.js';
+import { HttpProblem } from './problem.js';
+import { parseQuery } from './query-string.js';
+import { problem, type Reply } from './reply.js';
+import type { RequestLog } from './request-log.js';
+import { createRouter, type Route } from './router.js';
+
+export interface HandlerOptions {
+  store: SandboxStore;
+  token: string;
+  now: () => number;
+  log: RequestLog;
+  routes: readonly Route[];
+  interceptors: () => readonly SandboxInterceptor[];
+}
+
+const ADMIN_PATH = '/__sandbox/requests';
+
+function originOf(req: IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
+  const host = req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 80}`;
+  return `${proto}://${host}`;
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+  return match ? match[1]!.trim() : null;
+}
+
+function write(res: ServerResponse, reply: Reply | InterceptorResponse & { contentType?: string }): void {
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  if (reply.status === 204 || reply.body === undefined) {
+    res.statusCode = reply.status;
+    res.end();
+    return;
+  }
+  const raw = typeof reply.body === 'string' || Buffer.isBuffer(reply.body);
+  const payload = raw ? (reply.body as string | Buffer) : JSON.stringify(reply.body);
+  if ('contentType' in reply && reply.contentType) res.setHeader('content-type', reply.contentType);
+  else if (!res.hasHeader('content-type')) res.setHeader('content-type', raw ? 'text/plain; charset=utf-8' : 'application/json');
+  res.setHeader('content-length', Buffer.byteLength(payload));
+  res.statusCode = reply.status;
+  res.end(payload);
+}
+
+export function createHandler(options: HandlerOptions) {
+  const router = createRouter(options.routes);
+  let seq = 0;
+
+  function admin(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method === 'GET') {
+      write(res, { status: 200, body: options.log.entries(), contentType: 'application/json' });
+    } else if (req.method === 'DELETE') {
+      options.log.clear();
+      write(res, { status: 204 });
+    } else {
+      write(res, { ...problem(405, `${req.method} is not supported here`), headers: { allow: 'GET, DELETE' } });
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
+    const rawQuery = queryAt === -1 ? '' : url.slice(queryAt + 1);
+    let path: string;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      path = rawPath;
+    }
+    path = path.length > 1 ? path.replace(/\/+$/, '') : path;
+
+    // Only what the sandbox was asked for the gateway goes into the log, not the log's own endpoint.
+    if (path === ADMIN_PATH) return admin(req, res);
+
+    const started = performance.now();
+    const at = options.now();
+    const requestId = randomBytes(16).toString('hex');
+    const entrySeq = ++seq;
+    const { pairs, tree, malformed } = parseQuery(rawQuery);
+    const authorized = bearer(req) === options.token;
+    const notes: string[] = [];
+    let error: string | undefined;
+    let logged = false;
+    const record = (status: number) => {
+      if (logged) return;
+      logged = true;
+      options.log.add({
+        seq: entrySeq,
+        method: req.method ?? 'GET',
+        path,
+        query: pairs.map(([key, value]) => [key, value]),
+        status,
+        authorized,
+        userAgent: req.headers['user-agent'] ?? null,
+        at,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+        requestId,
+        notes,
+        ...(error ? { error } : {}),
+      });
+    };
+    // An interceptor may answer through `res` itself or drop the socket: log whatever happened.
+    res.once('close', () => record(res.headersSent ? res.statusCode : 0));
+    res.setHeader('x-request-id', requestId);
+    req.resume();
+
+    const send = (reply: Reply | InterceptorResponse) => {
+      // The client (or an interceptor) hung up: nothing was answered.
+      if (req.socket.destroyed) return record(0);
+      // Logged right after writing (same tick, so before the client can read it) to time the
+      // serialisation too.
+      write(res, reply);
+      record(reply.status);
+    };
+
+    try {
+      for (const interceptor of options.interceptors()) {
+        const answer = await interceptor({
+          seq: entrySeq,
+          method: req.method ?? 'GET',
+          path,
+          query: pairs,
+          headers: req.headers,
+          authorized,
+          req,
+          res,
+        });
+        if (res.writableEnded || res.destroyed || req.socket.destroyed) return;
+        if (answer) return send(answer);
+      }
+      send(route(req, path, rawQuery, tree, pairs, malformed, authorized, notes));
+    } catch (cause) {
+      if (cause instanceof HttpProblem) return send(problem(cause.status, cause.message, { extra: cause.extra, headers: cause.headers }));
+      error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+      if (!res.headersSent) send(problem(500, 'An unknown error occurred.'));
+    }
+  }
+
+  function route(
+    req: IncomingMessage,
+    path: string,
+    rawQuery: string,
+    query: RequestContext['query'],
+    pairs: RequestContext['pairs'],
+    malformed: readonly string[],
+    authorized: boolean,
+    notes: string[],
+  ): Reply {
+    if (!path.startsWith('/api/v4/')) return problem(404, `No route for ${path}`);
+    // The body amoCRM sends for a missing, wrong or expired token.
+    if (!authorized) return problem(401, 'Неверный логин или пароль');
+    const method = req.method ?? 'GET';
+    const match = router.match(method, path);
+    if (match.kind === 'not-found') return problem(404, `No route for ${path}`);
+    if (match.kind === 'method-not-allowed') {
+      return problem(405, `${method} is not supported for ${path} by the sandbox`, { headers: { allow: match.allow.join(', ') } });
+    }
+    if (malformed.length > 0) return problem(400, `Malformed query string near "${malformed[0]}"`);
+    return match.route.handler({
+      store: options.store,
+      method,
+      path,
+      params: match.params,
+      query,
+      pairs,
+      rawQuery,
+      origin: originOf(req),
+      notes,
+      now: options.now,
+    });
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((cause: unknown) => {
+      if (!res.headersSent) {
+        write(res, problem(500, 'An unknown error occurred.'));
+      } else {
+        res.destroy(cause instanceof Error ? cause : undefined);
+      }
+    });
+  };
+}

@@ -1,0 +1,29 @@
+// The seam for fault injection: interceptors run before auth and routing and may answer a request
+// themselves (a 429 with an HTML body, a slow 503, a dropped socket) or let it through.
+
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+
+export interface InterceptedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  query: readonly (readonly [string, string])[];
+  headers: IncomingHttpHeaders;
+  /** Whether the bearer token was the sandbox's. */
+  authorized: boolean;
+  /** For faults below HTTP (destroying the socket); answering through `res` directly works too. */
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+export interface InterceptorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** A string or Buffer is sent as is; anything else as JSON. */
+  body?: unknown;
+}
+
+/** Return a response to answer the request, or nothing to pass it on. */
+export type SandboxInterceptor = (
+  request: InterceptedRequest,
+) => InterceptorResponse | void | undefined | Promise<InterceptorResponse | void | undefined>;

@@ -1,0 +1,26 @@
+// The amoCRM API v4 sandbox: an in-memory emulator over plain HTTP, seeded with a deterministic
+// demo account. It is the gateway's default upstream and every test's double.
+
+export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+export type { ListeningServer } from './http/listen.js';
+export type { InterceptedRequest, InterceptorResponse, SandboxInterceptor } from './http/intercept.js';
+export type { LoggedRequest, RequestFilter, RequestLog } from './http/request-log.js';
+export type { EntityRef, LinkedEntity, LinkIndex, LinkRecord } from './links.js';
+export type * from './records.js';
+export { findStatus, type SandboxStore } from './store.js';
+export type { Table } from './table.js';
+export { FIELD_IDS } from './seed/custom-fields.js';
+export {
+  ACCOUNT_ID,
+  COUNTS,
+  FIRST_COMPANY_ID,
+  FIRST_CONTACT_ID,
+  FIRST_LEAD_ID,
+  GROUP_IDS,
+  LOST_STATUS_ID,
+  PIPELINE_IDS,
+  ROLE_IDS,
+  SEED_EPOCH,
+  USER_IDS,
+  WON_STATUS_ID,
+} from './seed/ids.js';

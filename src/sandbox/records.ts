@@ -1,0 +1,156 @@
+// The sandbox's stored rows. They keep amoCRM's snake_case field names so that rendering is a
+// plain projection and tests read like the API; relations (links, tags) live beside them, not
+// inside, so that one write keeps both directions consistent.
+
+import type {
+  CustomFieldDefinition,
+  CustomFieldValueItem,
+  EntityType,
+  UserRights,
+} from '../rest/types.js';
+
+export type { EntityType };
+
+/** One filled field on an entity as stored: names, codes and types come from the definition. */
+export interface StoredFieldValues {
+  field_id: number;
+  values: CustomFieldValueItem[];
+}
+
+interface EntityBase {
+  id: number;
+  name: string;
+  responsible_user_id: number;
+  group_id: number;
+  created_by: number;
+  updated_by: number;
+  created_at: number;
+  updated_at: number;
+  closest_task_at: number | null;
+  is_deleted: boolean;
+  /** Empty means "nothing filled" and renders as `null`. */
+  custom_fields_values: StoredFieldValues[];
+  /** Ids in this entity type's tag dictionary. */
+  tag_ids: number[];
+}
+
+export interface LeadRecord extends EntityBase {
+  price: number;
+  status_id: number;
+  pipeline_id: number;
+  loss_reason_id: number | null;
+  source_id: number | null;
+  closed_at: number | null;
+  score: number | null;
+  labor_cost: number | null;
+  is_price_modified_by_robot: boolean;
+}
+
+export interface ContactRecord extends EntityBase {
+  first_name: string;
+  last_name: string;
+  is_unsorted: boolean;
+}
+
+export type CompanyRecord = EntityBase;
+
+export interface TagRecord {
+  id: number;
+  name: string;
+  /** Hex without `#`; only leads tags carry a color. */
+  color: string | null;
+}
+
+export interface UserRecord {
+  id: number;
+  name: string;
+  email: string;
+  lang: string;
+  rights: UserRights;
+  uuid: string;
+  amojo_id: string;
+  user_rank: string;
+  phone_number: string | null;
+}
+
+export interface UserGroupRecord {
+  id: number;
+  name: string;
+  uuid: string | null;
+}
+
+export interface RoleRecord {
+  id: number;
+  name: string;
+}
+
+export interface StatusRecord {
+  id: number;
+  name: string;
+  sort: number;
+  is_editable: boolean;
+  color: string;
+  /** 1 is the incoming (unsorted) stage. */
+  type: 0 | 1;
+}
+
+export interface PipelineRecord {
+  id: number;
+  name: string;
+  sort: number;
+  is_main: boolean;
+  is_unsorted_on: boolean;
+  is_archive: boolean;
+  /** In display order. 142 and 143 repeat in every pipeline, so statuses live inside it. */
+  statuses: StatusRecord[];
+}
+
+export interface LossReasonRecord {
+  id: number;
+  name: string;
+  sort: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_id' | 'entity_type'>;
+
+export interface TaskTypeRecord {
+  id: number;
+  name: string;
+  color: string | null;
+  icon_id: number | null;
+  code: string | null;
+}
+
+export interface AccountRecord {
+  id: number;
+  name: string;
+  subdomain: string;
+  created_at: number;
+  created_by: number;
+  updated_at: number;
+  updated_by: number;
+  /** The user the sandbox token acts as. */
+  current_user_id: number;
+  country: string;
+  currency: string;
+  currency_symbol: string;
+  customers_mode: 'unavailable' | 'disabled' | 'segments' | 'dynamic' | 'periodicity';
+  is_unsorted_on: boolean;
+  is_loss_reason_enabled: boolean;
+  is_helpbot_enabled: boolean;
+  is_technical_account: boolean;
+  contact_name_display_order: 1 | 2;
+  mobile_feature_version: number;
+  amojo_id: string;
+  uuid: string;
+  version: number;
+  drive_url: string;
+  /** Gates `filter[custom_fields_values]` on entity lists, as amoCRM does. */
+  is_api_filter_enabled: boolean;
+  timezone: string;
+  timezone_offset: string;
+  invoices_settings: { lang: string; invoices_catalog_id: number | null };
+  amojo_rights: { can_direct: boolean; can_create_groups: boolean };
+}

@@ -1,0 +1,78 @@
+// Entity links (§3.8): GET /api/v4/{E}/{id}/links and the mass GET /api/v4/{E}/links with the
+// required filter[entity_id]. Contact-lead links carry `metadata.main_contact`; company links
+// carry `metadata: null`, as in amoCRM's docs example. Not paged; `_total_items` counts them.
+
+import type { RequestContext } from '../http/context.js';
+import { filterTree, intList } from '../http/filters.js';
+import { totalCollection } from '../http/hal.js';
+import { badRequest } from '../http/problem.js';
+import { noContent, type Reply } from '../http/reply.js';
+import { visibleLinks } from '../http/render.js';
+import type { Route } from '../http/router.js';
+import type { EntityType } from '../records.js';
+import { idParam } from './params.js';
+
+const TARGETS: Record<EntityType, readonly EntityType[]> = {
+  leads: ['contacts', 'companies'],
+  contacts: ['leads', 'companies'],
+  companies: ['contacts', 'leads'],
+};
+
+interface WireLink {
+  to_entity_id: number;
+  to_entity_type: EntityType;
+  metadata: { main_contact: boolean } | null;
+}
+
+type LinkFilter = (link: WireLink) => boolean;
+
+function readLinkFilter(ctx: RequestContext): LinkFilter {
+  const filter = filterTree(ctx.query);
+  const toId = filter.get('to_entity_id');
+  const toType = filter.get('to_entity_type');
+  const checks: LinkFilter[] = [];
+  if ((toId === undefined) !== (toType === undefined)) {
+    throw badRequest('filter[to_entity_id] and filter[to_entity_type] go together');
+  }
+  if (toId !== undefined && toType !== undefined) {
+    const ids = new Set(intList(toId, 'filter[to_entity_id]'));
+    if (typeof toType !== 'string') throw badRequest('filter[to_entity_type] must be a single type');
+    checks.push((link) => link.to_entity_type === toType && ids.has(link.to_entity_id));
+  }
+  // No catalogs in the sandbox, so no link belongs to any catalog.
+  if (filter.has('to_catalog_id')) checks.push(() => false);
+  return (link) => checks.every((check) => check(link));
+}
+
+function linksOf(ctx: RequestContext, type: EntityType, id: number): WireLink[] | null {
+  const row = ctx.store.entities(type).get(id);
+  if (!row || row.is_deleted) return null;
+  return TARGETS[type].flatMap((target) =>
+    visibleLinks(ctx.store, { type, id }, target).map((linked) => ({
+      to_entity_id: linked.id,
+      to_entity_type: target,
+      metadata: (type === 'leads' && target === 'contacts') || (type === 'contacts' && target === 'leads') ? { main_contact: linked.isMain } : null,
+    })),
+  );
+}
+
+function entityLinks(type: EntityType, ctx: RequestContext): Reply {
+  const filter = readLinkFilter(ctx);
+  const links = linksOf(ctx, type, idParam(ctx))?.filter(filter) ?? [];
+  return links.length > 0 ? totalCollection(ctx, 'links', links) : noContent();
+}
+
+function massLinks(type: EntityType, ctx: RequestContext): Reply {
+  const ids = filterTree(ctx.query).get('entity_id');
+  if (ids === undefined) throw badRequest('filter[entity_id] is required');
+  const filter = readLinkFilter(ctx);
+  const links = [...new Set(intList(ids, 'filter[entity_id]'))].flatMap((id) =>
+    (linksOf(ctx, type, id) ?? []).filter(filter).map((link) => ({ entity_id: id, entity_type: type, ...link })),
+  );
+  return links.length > 0 ? totalCollection(ctx, 'links', links) : noContent();
+}
+
+export const linkRoutes: Route[] = (['leads', 'contacts', 'companies'] as const).flatMap((type): Route[] => [
+  { method: 'GET', path: `/api/v4/${type}/links`, handler: (ctx) => massLinks(type, ctx) },
+  { method: 'GET', path: `/api/v4/${type}/:id/links`, handler: (ctx) => entityLinks(type, ctx) },
+]);

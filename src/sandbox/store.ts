@@ -1,0 +1,76 @@
+// The whole in-memory account: typed tables by id plus the link index. Tests read and mutate it
+// directly (mark a lead deleted, drop a contact); removing an entity drops its links too.
+
+import { createLinkIndex, type LinkIndex } from './links.js';
+import type {
+  AccountRecord,
+  CompanyRecord,
+  ContactRecord,
+  CustomFieldRecord,
+  EntityType,
+  LeadRecord,
+  LossReasonRecord,
+  PipelineRecord,
+  RoleRecord,
+  TagRecord,
+  TaskTypeRecord,
+  UserGroupRecord,
+  UserRecord,
+} from './records.js';
+import { createTable, type Table } from './table.js';
+
+export interface SandboxStore {
+  account: AccountRecord;
+  users: Table<UserRecord>;
+  userGroups: Table<UserGroupRecord>;
+  roles: Table<RoleRecord>;
+  taskTypes: Table<TaskTypeRecord>;
+  pipelines: Table<PipelineRecord>;
+  lossReasons: Table<LossReasonRecord>;
+  /** Lead sources, for `with=source_id`. */
+  sources: Table<{ id: number; name: string }>;
+  customFields: Record<EntityType, Table<CustomFieldRecord>>;
+  tags: Record<EntityType, Table<TagRecord>>;
+  leads: Table<LeadRecord>;
+  contacts: Table<ContactRecord>;
+  companies: Table<CompanyRecord>;
+  links: LinkIndex;
+  /** The entity table for a type, for code shared by leads, contacts and companies. */
+  entities(type: 'leads'): Table<LeadRecord>;
+  entities(type: 'contacts'): Table<ContactRecord>;
+  entities(type: 'companies'): Table<CompanyRecord>;
+  entities(type: EntityType): Table<LeadRecord> | Table<ContactRecord> | Table<CompanyRecord>;
+}
+
+export function createStore(account: AccountRecord): SandboxStore {
+  const links = createLinkIndex();
+  const entityTable = <T extends { id: number }>(type: EntityType) =>
+    createTable<T>([], { onDelete: (id) => links.removeEntity({ type, id }) });
+  const leads = entityTable<LeadRecord>('leads');
+  const contacts = entityTable<ContactRecord>('contacts');
+  const companies = entityTable<CompanyRecord>('companies');
+  const byType = { leads, contacts, companies };
+
+  return {
+    account,
+    users: createTable(),
+    userGroups: createTable(),
+    roles: createTable(),
+    taskTypes: createTable(),
+    pipelines: createTable(),
+    lossReasons: createTable(),
+    sources: createTable(),
+    customFields: { leads: createTable(), contacts: createTable(), companies: createTable() },
+    tags: { leads: createTable(), contacts: createTable(), companies: createTable() },
+    leads,
+    contacts,
+    companies,
+    links,
+    entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
+  };
+}
+
+/** Finds a pipeline's status; 142 and 143 exist once per pipeline. */
+export function findStatus(store: SandboxStore, pipelineId: number, statusId: number) {
+  return store.pipelines.get(pipelineId)?.statuses.find((status) => status.id === statusId);
+}

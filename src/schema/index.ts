@@ -1,0 +1,23 @@
+// Assembles the schema: importing each type file registers its types and fields on the builder.
+
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './account.js';
+import './company.js';
+import './contact.js';
+import './custom-field-definition.js';
+import './custom-field-value.js';
+import './lead.js';
+import './loss-reason.js';
+import './pipeline.js';
+import './tag.js';
+import './user.js';
+
+export type { GraphQLContext } from './context.js';
+
+export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
+
+/** The SDL committed as schema.graphql: sorted, so the diff shows real changes only. */
+export function printSortedSchema(target: GraphQLSchema = schema): string {
+  return `${printSchema(lexicographicSortSchema(target))}\n`;
+}

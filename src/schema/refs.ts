@@ -1,0 +1,125 @@
+// Refs for every loadable node, declared apart from their fields so the type files can refer to
+// each other freely. Batching is declared here, on the type: resolvers return amoCRM ids (or
+// rows) and Pothos loads them through one per-request DataLoader per type.
+
+import { GraphQLError } from 'graphql';
+import { ID_BATCH_SIZE, loadCompanies, loadContacts, loadLeads } from '../loaders/entities.js';
+import {
+  customFieldKey,
+  loadCustomFields,
+  loadLossReasons,
+  loadPipelines,
+  loadStatuses,
+  loadUsers,
+  statusKey,
+} from '../loaders/metadata.js';
+import type {
+  Company,
+  Contact,
+  CustomFieldDefinition,
+  EntityType,
+  Lead,
+  LossReason,
+  Pipeline,
+  Status,
+  User,
+} from '../rest/types.js';
+import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
+
+function parseAmoId(type: string) {
+  return (id: string): number => {
+    const value = Number(id);
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new GraphQLError(`Invalid ${type} id`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return value;
+  };
+}
+
+function parseCompositeKey(type: string, pattern: RegExp) {
+  return (id: string): string => {
+    if (!pattern.test(id)) throw new GraphQLError(`Invalid ${type} id`, { extensions: { code: 'BAD_USER_INPUT' } });
+    return id;
+  };
+}
+
+const loaderOptions = { maxBatchSize: ID_BATCH_SIZE };
+
+export const LeadRef = builder.loadableNodeRef('Lead', {
+  id: { resolve: (lead: Lead) => lead.id, parse: parseAmoId('Lead') },
+  load: (ids: number[], ctx: GraphQLContext) => loadLeads(ctx.account, ids),
+  toKey: (lead) => lead.id,
+  sort: true,
+  cacheResolved: true,
+  loaderOptions,
+});
+
+export const ContactRef = builder.loadableNodeRef('Contact', {
+  id: { resolve: (contact: Contact) => contact.id, parse: parseAmoId('Contact') },
+  load: (ids: number[], ctx: GraphQLContext) => loadContacts(ctx.account, ids),
+  toKey: (contact) => contact.id,
+  sort: true,
+  cacheResolved: true,
+  loaderOptions,
+});
+
+export const CompanyRef = builder.loadableNodeRef('Company', {
+  id: { resolve: (company: Company) => company.id, parse: parseAmoId('Company') },
+  load: (ids: number[], ctx: GraphQLContext) => loadCompanies(ctx.account, ids),
+  toKey: (company) => company.id,
+  sort: true,
+  cacheResolved: true,
+  loaderOptions,
+});
+
+export const UserRef = builder.loadableNodeRef('User', {
+  id: { resolve: (user: User) => user.id, parse: parseAmoId('User') },
+  load: (ids: number[], ctx: GraphQLContext) => loadUsers(ctx.account, ids),
+  toKey: (user) => user.id,
+  sort: true,
+  cacheResolved: true,
+});
+
+export const PipelineRef = builder.loadableNodeRef('Pipeline', {
+  id: { resolve: (pipeline: Pipeline) => pipeline.id, parse: parseAmoId('Pipeline') },
+  load: (ids: number[], ctx: GraphQLContext) => loadPipelines(ctx.account, ids),
+  toKey: (pipeline) => pipeline.id,
+  sort: true,
+  cacheResolved: true,
+});
+
+/** Keyed by `pipelineId:statusId`: 142 (won) and 143 (lost) exist in every pipeline. */
+export const StatusRef = builder.loadableNodeRef('Status', {
+  id: { resolve: (status: Status) => statusKey(status.pipeline_id, status.id), parse: parseCompositeKey('Status', /^\d+:\d+$/) },
+  load: (keys: string[], ctx: GraphQLContext) => loadStatuses(ctx.account, keys),
+  toKey: (status) => statusKey(status.pipeline_id, status.id),
+  sort: true,
+  cacheResolved: true,
+});
+
+/** A definition as amoCRM returns it, with the entity type it belongs to (absent in some answers). */
+export type CustomFieldDefinitionShape = CustomFieldDefinition & { entity_type: EntityType };
+
+/** Keyed by `entity:fieldId`: field ids are per entity type. */
+export const CustomFieldDefinitionRef = builder.loadableNodeRef('CustomFieldDefinition', {
+  id: {
+    resolve: (field: CustomFieldDefinitionShape) => customFieldKey(field.entity_type, field.id),
+    parse: parseCompositeKey('CustomFieldDefinition', /^(leads|contacts|companies):\d+$/),
+  },
+  load: async (keys: string[], ctx: GraphQLContext): Promise<CustomFieldDefinitionShape[]> => {
+    const fields = await loadCustomFields(ctx.account, keys);
+    return fields as CustomFieldDefinitionShape[];
+  },
+  toKey: (field) => customFieldKey(field.entity_type, field.id),
+  sort: true,
+  cacheResolved: true,
+});
+
+export const LossReasonRef = builder.loadableNodeRef('LossReason', {
+  id: { resolve: (reason: LossReason) => reason.id, parse: parseAmoId('LossReason') },
+  load: (ids: number[], ctx: GraphQLContext) => loadLossReasons(ctx.account, ids),
+  toKey: (reason) => reason.id,
+  sort: true,
+  cacheResolved: true,
+});

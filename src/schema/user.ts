@@ -1,0 +1,48 @@
+// Users of the account, answered from the per-account metadata cache.
+
+import { builder } from './builder.js';
+import { resolveListConnection } from './connection.js';
+import { UserRef } from './refs.js';
+
+const UserRoleRef = builder.objectRef<{ id: number; name: string }>('UserRole').implement({
+  fields: (t) => ({ amoId: t.exposeInt('id'), name: t.exposeString('name') }),
+});
+
+const UserGroupRef = builder.objectRef<{ id: number; name: string }>('UserGroup').implement({
+  fields: (t) => ({ amoId: t.exposeInt('id'), name: t.exposeString('name') }),
+});
+
+UserRef.implement({
+  description: 'A user of the amoCRM account.',
+  fields: (t) => ({
+    amoId: t.exposeInt('id'),
+    name: t.exposeString('name'),
+    email: t.string({ nullable: true, resolve: (user) => user.email || null }),
+    lang: t.string({ nullable: true, resolve: (user) => user.lang || null }),
+    isAdmin: t.boolean({ resolve: (user) => user.rights?.is_admin ?? false }),
+    isActive: t.boolean({ resolve: (user) => user.rights?.is_active ?? true }),
+    isFree: t.boolean({ description: 'Free users do not count towards the plan.', resolve: (user) => user.rights?.is_free ?? false }),
+    roles: t.field({ type: [UserRoleRef], resolve: (user) => user._embedded?.roles ?? [] }),
+    groups: t.field({ type: [UserGroupRef], resolve: (user) => user._embedded?.groups ?? [] }),
+    rights: t.field({ type: 'JSON', description: "The user's rights as amoCRM reports them.", resolve: (user) => user.rights ?? {} }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  user: t.field({
+    type: UserRef,
+    nullable: true,
+    args: { amoId: t.arg.int({ required: true }) },
+    resolve: (_root, args) => (args.amoId > 0 ? args.amoId : null),
+  }),
+  users: t.connection({
+    type: UserRef,
+    nullable: true,
+    description: 'Users of the account. Null, with an error, when amoCRM could not answer.',
+    args: { includeInactive: t.arg.boolean({ defaultValue: true }) },
+    resolve: async (_root, args, ctx) => {
+      const users = (await ctx.account.users()).filter((user) => args.includeInactive || user.rights?.is_active !== false);
+      return resolveListConnection(args, users);
+    },
+  }, { name: 'UserConnection' }, { name: 'UserEdge' }),
+}));

@@ -1,0 +1,77 @@
+// Starts the sandbox and the gateway, each on its own loopback port 0, talking real HTTP, and
+// gives tests a GraphQL client plus the sandbox's request log for counting upstream calls.
+
+import { print, type DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { startGateway, type RunningGateway } from '../../src/server/app.js';
+import { createSandbox, type LoggedRequest, type Sandbox } from '../../src/sandbox/index.js';
+
+export const TEST_TOKEN = 'test-token-3f9c2a1d';
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Stack {
+  sandbox: Sandbox;
+  sandboxUrl: string;
+  gateway: RunningGateway;
+  gql<T = any, V extends Record<string, unknown> = Record<string, unknown>>(
+    query: string | DocumentNode | TypedDocumentNode<T, V>,
+    variables?: V,
+  ): Promise<GraphQLResponse<T>>;
+  /** Upstream API calls logged by the sandbox since the last `resetLog()`. */
+  upstreamCalls(): LoggedRequest[];
+  resetLog(): void;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  seed?: number;
+  metadataTtlMs?: number;
+  /** The token the gateway presents; defaults to the one the sandbox accepts. */
+  gatewayToken?: string;
+  timeoutMs?: number;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const sandbox = createSandbox({ seed: options.seed ?? 1, token: TEST_TOKEN });
+  const upstream = await sandbox.listen({ port: 0, host: '127.0.0.1' });
+  const gateway = await startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    upstream: { kind: 'account', baseUrl: upstream.url, token: options.gatewayToken ?? TEST_TOKEN },
+    userAgent: 'amocrm-graphql-tests',
+    timeoutMs: options.timeoutMs ?? 10_000,
+    metadataTtlMs: options.metadataTtlMs ?? 60_000,
+    graphiql: true,
+    production: false,
+  });
+  return {
+    sandbox,
+    sandboxUrl: upstream.url,
+    gateway,
+    async gql(query, variables) {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    upstreamCalls: () => sandbox.log.entries().filter((entry) => entry.path.startsWith('/api/v4/')),
+    resetLog: () => sandbox.log.clear(),
+    async close() {
+      await gateway.close();
+      await upstream.close();
+    },
+  };
+}
+
+/** Throws with the GraphQL errors when a response has any; returns its data. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  if (!response.data) throw new Error('GraphQL response has no data');
+  return response.data;
+}
