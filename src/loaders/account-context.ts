@@ -12,6 +12,8 @@ export interface AccountContextOptions {
   client: AmoClient;
   /** How long pipelines, users, custom field definitions and the account stay cached. */
   metadataTtlMs?: number;
+  /** A value naming an unknown custom field refreshes the definitions, at most this often. */
+  unknownFieldRefreshMs?: number;
   now?: () => number;
 }
 
@@ -23,10 +25,13 @@ export interface AccountContext {
   pipelines(): Promise<Pipeline[]>;
   users(): Promise<User[]>;
   customFields(entity: EntityType): Promise<CustomFieldDefinition[]>;
+  /** Drops the cached definitions of `entity` unless they are fresher than a few seconds. */
+  refreshCustomFields(entity: EntityType): boolean;
   lossReasons(): Promise<LossReason[]>;
 }
 
 export const DEFAULT_METADATA_TTL_MS = 60_000;
+const DEFAULT_UNKNOWN_FIELD_REFRESH_MS = 5_000;
 
 export function createAccountContext(options: AccountContextOptions): AccountContext {
   const { client } = options;
@@ -48,6 +53,8 @@ export function createAccountContext(options: AccountContextOptions): AccountCon
         // Some answers omit entity_type; field ids only make sense together with it.
         return fields.map((field) => ({ ...field, entity_type: entity }));
       }),
+    refreshCustomFields: (entity) =>
+      metadata.invalidateIfOlderThan(`custom_fields:${entity}`, options.unknownFieldRefreshMs ?? DEFAULT_UNKNOWN_FIELD_REFRESH_MS),
     lossReasons: () => metadata.get('loss_reasons', (signal) => collect(client.lossReasons.iterate({ limit: 250, signal }))),
   };
 }

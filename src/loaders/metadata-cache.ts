@@ -15,6 +15,8 @@ export interface MetadataCache {
   get<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Forget one key, or everything. */
   invalidate(key?: string): void;
+  /** Forget `key` if it was fetched more than `ageMs` ago; says whether it did. */
+  invalidateIfOlderThan(key: string, ageMs: number): boolean;
 }
 
 type Loader = (signal: AbortSignal) => Promise<unknown>;
@@ -35,6 +37,13 @@ export function createMetadataCache(options: MetadataCacheOptions): MetadataCach
     invalidate(key?: string) {
       if (key === undefined) cache.clear();
       else cache.delete(key);
+    },
+    invalidateIfOlderThan(key, ageMs) {
+      if (!cache.has(key)) return false;
+      const age = options.ttlMs - cache.getRemainingTTL(key);
+      if (age <= ageMs) return false;
+      cache.delete(key);
+      return true;
     },
   };
 }

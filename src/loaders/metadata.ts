@@ -36,10 +36,20 @@ export function customFieldKey(entity: EntityType, fieldId: number): string {
 }
 
 export async function loadCustomFields(account: AccountContext, keys: readonly string[]): Promise<CustomFieldDefinition[]> {
-  const entities = new Set(keys.map((key) => key.split(':')[0] as EntityType));
-  const wanted = new Set(keys);
-  const lists = await Promise.all([...entities].map(async (entity) => ({ entity, fields: await account.customFields(entity) })));
-  return lists.flatMap(({ entity, fields }) => fields.filter((field) => wanted.has(customFieldKey(entity, field.id))));
+  const byEntity = new Map<EntityType, Set<string>>();
+  for (const key of keys) {
+    const entity = key.split(':')[0] as EntityType;
+    byEntity.set(entity, (byEntity.get(entity) ?? new Set()).add(key));
+  }
+  const lists = await Promise.all(
+    [...byEntity].map(async ([entity, wanted]) => {
+      const find = async () => (await account.customFields(entity)).filter((field) => wanted.has(customFieldKey(entity, field.id)));
+      const fields = await find();
+      // A value naming a field we do not know: the field is newer than our cached catalogue.
+      return fields.length < wanted.size && account.refreshCustomFields(entity) ? find() : fields;
+    }),
+  );
+  return lists.flat();
 }
 
 export async function loadLossReasons(account: AccountContext, ids: readonly number[]): Promise<LossReason[]> {

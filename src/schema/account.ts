@@ -4,6 +4,7 @@ import type { Account } from '../rest/types.js';
 import { builder } from './builder.js';
 import { userId } from './common.js';
 import { UserRef } from './refs.js';
+import { UserGroupRef } from './user.js';
 
 type TaskType = NonNullable<NonNullable<Account['_embedded']>['task_types']>[number];
 
@@ -14,10 +15,6 @@ const TaskTypeRef = builder.objectRef<TaskType>('TaskType').implement({
     code: t.string({ nullable: true, description: 'CALL or MEETING for the built-in types.', resolve: (type) => type.code ?? null }),
     color: t.string({ nullable: true, resolve: (type) => type.color ?? null }),
   }),
-});
-
-const AccountUserGroupRef = builder.objectRef<{ id: number; name: string }>('AccountUserGroup').implement({
-  fields: (t) => ({ amoId: t.exposeInt('id'), name: t.exposeString('name') }),
 });
 
 const AccountRef = builder.objectRef<Account>('Account').implement({
@@ -42,7 +39,7 @@ const AccountRef = builder.objectRef<Account>('Account').implement({
     timezone: t.string({ nullable: true, resolve: (a) => a._embedded?.datetime_settings?.timezone ?? null }),
     currentUser: t.field({ type: UserRef, nullable: true, description: 'The user the token acts as.', resolve: (a) => userId(a.current_user_id) }),
     taskTypes: t.field({ type: [TaskTypeRef], resolve: (a) => a._embedded?.task_types ?? [] }),
-    userGroups: t.field({ type: [AccountUserGroupRef], resolve: (a) => a._embedded?.users_groups ?? [] }),
+    userGroups: t.field({ type: [UserGroupRef], resolve: (a) => a._embedded?.users_groups ?? [] }),
     createdAt: t.field({ type: 'DateTime', resolve: (a) => a.created_at }),
   }),
 });

@@ -1,10 +1,13 @@
 // The Pothos builder: plugins, scalars and the context type. No object types live here.
 
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, Kind } from 'graphql';
 import type { GraphQLContext } from './context.js';
+
+/** Names of the types that implement Node, filled from the built schema (index.ts). */
+export const nodeTypeNames = new Set<string>();
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -26,6 +29,13 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       description: 'Fetches many objects by global id, batched per type. Unknown or deleted ids give null in place.',
+    },
+    // Refuse ids naming a type that is not a Node while decoding the arguments, before any
+    // batch of a whole `nodes(ids:)` list goes upstream.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      if (!nodeTypeNames.has(decoded.typename)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      return decoded;
     },
   },
 });

@@ -79,6 +79,20 @@ function items(shape: CustomFieldValueShape): Item[] {
   return Array.isArray(shape.raw.values) ? shape.raw.values : [];
 }
 
+/** One value as text: the typed fields below carry the structure, this is for display only. */
+function displayValue(type: string, item: Item): string | null {
+  if (type === 'chained_list') return item.catalog_element_id != null ? String(item.catalog_element_id) : null;
+  if (type === 'date' || type === 'date_time' || type === 'birthday') return asDate(item.value)?.toISOString() ?? null;
+  const object = asObject(item.value);
+  if (!object) return asString(item.value);
+  const named = asString(object.name) ?? asString(object.file_name) ?? asString(object.description) ?? asString(object.sku);
+  return named ?? (Object.values(object).map(asString).filter((part): part is string => !!part).join(', ') || null);
+}
+
+function displayValues(shape: CustomFieldValueShape): string[] {
+  return present(items(shape).map((item) => displayValue(shape.raw.field_type, item)));
+}
+
 // --- the interface ---------------------------------------------------------------------------
 
 export const CustomFieldTypeEnum = builder.enumType('CustomFieldType', {
@@ -102,6 +116,11 @@ export const CustomFieldValueRef = builder.interfaceRef<CustomFieldValueShape>('
     fieldType: t.field({
       type: CustomFieldTypeEnum,
       resolve: (shape) => (KNOWN_TYPES.has(shape.raw.field_type) ? shape.raw.field_type : 'unknown'),
+    }),
+    displayValues: t.stringList({
+      description:
+        'Every value as display text, whatever the field type: numbers and dates as their JSON forms, options by their text, addresses and requisites by their parts. For generic UIs that do not want one fragment per type.',
+      resolve: displayValues,
     }),
     field: t.field({
       type: CustomFieldDefinitionRef,
@@ -293,7 +312,9 @@ valueType(typeNameFor('checkbox'), 'Values of a checkbox field.', (t) => ({
 
 const dateTypes = ['date', 'date_time', 'birthday'] as const;
 for (const type of dateTypes) {
-  valueType(typeNameFor(type), `Values of a ${type} field.`, (t) => ({
+  const precision =
+    type === 'date_time' ? '' : " Day precision: amoCRM stores midnight in the account's timezone, so read the date in that timezone (`account { timezone }`), not in UTC.";
+  valueType(typeNameFor(type), `Values of a ${type} field.${precision}`, (t) => ({
     values: t.field({ type: ['DateTime'], resolve: (shape) => present(items(shape).map((item) => asDate(item.value))) }),
     value: t.field({ type: 'DateTime', nullable: true, resolve: (shape) => asDate(items(shape)[0]?.value) }),
   }));

@@ -27,7 +27,7 @@ LeadRef.implement({
     lossReason: t.field({
       type: LossReasonRef,
       nullable: true,
-      description: 'Why the lead was lost; only lost leads (status 143) have one.',
+      description: 'Why the lead was lost, as amoCRM records it (set when a lead is closed as lost, status 143).',
       resolve: (lead) => lead._embedded?.loss_reason?.[0] ?? lead.loss_reason_id ?? null,
     }),
     score: t.int({ nullable: true, resolve: (lead) => lead.score ?? null }),

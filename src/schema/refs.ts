@@ -29,8 +29,10 @@ import type { GraphQLContext } from './context.js';
 
 function parseAmoId(type: string) {
   return (id: string): number => {
-    const value = Number(id);
-    if (!Number.isSafeInteger(value) || value < 1) {
+    // Plain decimal only: `Number()` would also take "0x1F", " 7" or "2e7" and mint a second
+    // global id for the same object.
+    const value = /^[1-9]\d*$/.test(id) ? Number(id) : Number.NaN;
+    if (!Number.isSafeInteger(value)) {
       throw new GraphQLError(`Invalid ${type} id`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
     return value;

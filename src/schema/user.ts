@@ -8,7 +8,7 @@ const UserRoleRef = builder.objectRef<{ id: number; name: string }>('UserRole').
   fields: (t) => ({ amoId: t.exposeInt('id'), name: t.exposeString('name') }),
 });
 
-const UserGroupRef = builder.objectRef<{ id: number; name: string }>('UserGroup').implement({
+export const UserGroupRef = builder.objectRef<{ id: number; name: string }>('UserGroup').implement({
   fields: (t) => ({ amoId: t.exposeInt('id'), name: t.exposeString('name') }),
 });
 
@@ -39,7 +39,9 @@ builder.queryFields((t) => ({
     type: UserRef,
     nullable: true,
     description: 'Users of the account. Null, with an error, when amoCRM could not answer.',
-    args: { includeInactive: t.arg.boolean({ defaultValue: true }) },
+    args: {
+      includeInactive: t.arg.boolean({ defaultValue: false, description: 'Also list deactivated users.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const users = (await ctx.account.users()).filter((user) => args.includeInactive || user.rights?.is_active !== false);
       return resolveListConnection(args, users);

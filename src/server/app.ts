@@ -28,6 +28,8 @@ export interface RunningGateway {
 export interface StartOptions extends GatewayConfig {
   /** Inject a dispatcher (tests); by default one undici Agent for the process. */
   dispatcher?: Dispatcher;
+  /** See AccountContextOptions; tests shorten it. */
+  unknownFieldRefreshMs?: number;
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -70,7 +72,11 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     userAgent: config.userAgent,
     timeoutMs: config.timeoutMs,
   });
-  const account = createAccountContext({ client, metadataTtlMs: config.metadataTtlMs });
+  const account = createAccountContext({
+    client,
+    metadataTtlMs: config.metadataTtlMs,
+    unknownFieldRefreshMs: config.unknownFieldRefreshMs,
+  });
   const gateway = createGateway({ account, graphiql: config.graphiql, production: config.production });
   const server = createServer(gateway);
   const address = await listen(server, config.port, config.host);

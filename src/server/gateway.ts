@@ -1,6 +1,7 @@
 // The Yoga instance, apart from any listener so tests can call `gateway.fetch` in-process.
 // Assembled from small plugins; everything it needs is passed in.
 
+import { readFileSync } from 'node:fs';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { AccountContext } from '../loaders/account-context.js';
 import { schema, type GraphQLContext } from '../schema/index.js';
@@ -18,6 +19,9 @@ export interface GatewayOptions {
 
 export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
 
+// GraphiQL opens on one of the tested examples (src/server and dist/server are both two levels down).
+const DEFAULT_QUERY = readFileSync(new URL('../../examples/recent-leads.graphql', import.meta.url), 'utf8');
+
 export function createGateway(options: GatewayOptions): Gateway {
   const graphiql = useOfflineGraphiQL();
   return createYoga<Record<string, never>, GraphQLContext>({
@@ -33,20 +37,3 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: () => ({ account: options.account }),
   });
 }
-
-const DEFAULT_QUERY = `# Welcome to amocrm-graphql. Press the run button (or Ctrl+Enter).
-query RecentLeads {
-  leads(first: 5, orderBy: { field: CREATED_AT, direction: DESC }) {
-    nodes {
-      amoId
-      name
-      price
-      status { name kind pipeline { name } }
-      responsibleUser { name }
-      mainContact { name phones }
-      company { name }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;

@@ -23,6 +23,8 @@ export interface Stack {
   ): Promise<GraphQLResponse<T>>;
   /** Upstream API calls logged by the sandbox since the last `resetLog()`. */
   upstreamCalls(): LoggedRequest[];
+  /** The `filter[id][]` values sent to `path` since the last reset, sorted. */
+  idsAskedFor(path: string): number[];
   resetLog(): void;
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export interface StackOptions {
   /** The token the gateway presents; defaults to the one the sandbox accepts. */
   gatewayToken?: string;
   timeoutMs?: number;
+  unknownFieldRefreshMs?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -45,6 +48,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     userAgent: 'amocrm-graphql-tests',
     timeoutMs: options.timeoutMs ?? 10_000,
     metadataTtlMs: options.metadataTtlMs ?? 60_000,
+    unknownFieldRefreshMs: options.unknownFieldRefreshMs,
     graphiql: true,
     production: false,
   });
@@ -61,6 +65,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return (await response.json()) as GraphQLResponse<any>;
     },
     upstreamCalls: () => sandbox.log.entries().filter((entry) => entry.path.startsWith('/api/v4/')),
+    idsAskedFor: (path) =>
+      sandbox.log
+        .entries()
+        .filter((entry) => entry.path === path)
+        .flatMap((entry) => entry.query.filter(([key]) => key === 'filter[id][]').map(([, value]) => Number(value)))
+        .sort((a, b) => a - b),
     resetLog: () => sandbox.log.clear(),
     async close() {
       await gateway.close();

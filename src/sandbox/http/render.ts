@@ -56,9 +56,13 @@ export function renderLead(options: RenderOptions, lead: LeadRecord): Lead {
     companies: refs(options, ref, 'companies'),
   };
   if (options.with.has('contacts')) {
-    embedded.contacts = visibleLinks(store, ref, 'contacts').map((linked) => ({
+    const contacts = visibleLinks(store, ref, 'contacts');
+    // A deleted main contact hands "main" to the first remaining one, as unlinking does
+    // (links.ts): a lead with contacts always shows exactly one main contact.
+    const mainId = (contacts.find((linked) => linked.isMain) ?? contacts[0])?.id;
+    embedded.contacts = contacts.map((linked) => ({
       id: linked.id,
-      is_main: linked.isMain,
+      is_main: linked.id === mainId,
       _links: selfLink(origin, `/api/v4/contacts/${linked.id}`),
     }));
   }

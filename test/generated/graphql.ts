@@ -1,0 +1,405 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 date-time in UTC, e.g. 2026-05-01T12:00:00.000Z. amoCRM stores unix seconds. */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value, for amoCRM data that has no fixed shape. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** Filters amoCRM applies to companies. Every given condition must hold. */
+export type CompanyFilter = {
+  /** Only these ids. */
+  amoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  closestTaskAt?: InputMaybe<DateTimeRange>;
+  createdAt?: InputMaybe<DateTimeRange>;
+  createdByUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  customFields?: InputMaybe<Array<CustomFieldFilter>>;
+  /** Exact names. */
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  updatedAt?: InputMaybe<DateTimeRange>;
+  updatedByUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** How amoCRM sorts company lists. */
+export type CompanyOrder = {
+  direction: OrderDirection;
+  field: CompanyOrderField;
+};
+
+export type CompanyOrderField =
+  | 'ID'
+  | 'UPDATED_AT';
+
+/** Filters amoCRM applies to contacts. Every given condition must hold. */
+export type ContactFilter = {
+  /** Only these ids. */
+  amoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  closestTaskAt?: InputMaybe<DateTimeRange>;
+  createdAt?: InputMaybe<DateTimeRange>;
+  createdByUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  customFields?: InputMaybe<Array<CustomFieldFilter>>;
+  /** Exact names. */
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  updatedAt?: InputMaybe<DateTimeRange>;
+  updatedByUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** How amoCRM sorts contact lists. */
+export type ContactOrder = {
+  direction: OrderDirection;
+  field: ContactOrderField;
+};
+
+export type ContactOrderField =
+  | 'ID'
+  | 'UPDATED_AT';
+
+/** Matches a custom field: give exactly one of `values`, `range` or `dateRange`. amoCRM applies custom field filters only on accounts with API filtering enabled (`account { isApiFilterEnabled }`). */
+export type CustomFieldFilter = {
+  dateRange?: InputMaybe<DateTimeRange>;
+  fieldId: Scalars['Int']['input'];
+  range?: InputMaybe<FloatRange>;
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** amoCRM's custom field types. UNKNOWN stands for a type this gateway does not know yet. */
+export type CustomFieldType =
+  | 'BIRTHDAY'
+  | 'CATEGORY'
+  | 'CHAINED_LIST'
+  | 'CHECKBOX'
+  | 'DATE'
+  | 'DATE_TIME'
+  | 'FILE'
+  | 'ITEMS'
+  | 'LEGAL_ENTITY'
+  | 'LINKED_ENTITY'
+  | 'MONETARY'
+  | 'MULTISELECT'
+  | 'MULTITEXT'
+  | 'NUMERIC'
+  | 'ORG_LEGAL_NAME'
+  | 'PAYER'
+  | 'PRICE'
+  | 'RADIOBUTTON'
+  | 'SELECT'
+  | 'SMART_ADDRESS'
+  | 'STREETADDRESS'
+  | 'SUPPLIER'
+  | 'TEXT'
+  | 'TEXTAREA'
+  | 'TRACKING_DATA'
+  | 'UNKNOWN'
+  | 'URL';
+
+/** An inclusive time range; either end may be left open. amoCRM compares whole seconds. */
+export type DateTimeRange = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The amoCRM entity types that carry custom fields, tags and links. */
+export type EntityType =
+  | 'COMPANIES'
+  | 'CONTACTS'
+  | 'LEADS';
+
+/** An inclusive number range; either end may be left open. */
+export type FloatRange = {
+  from?: InputMaybe<Scalars['Float']['input']>;
+  to?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** An inclusive integer range; either end may be left open. */
+export type IntRange = {
+  from?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Filters amoCRM applies to leads. Every given condition must hold. */
+export type LeadFilter = {
+  /** Only these ids. */
+  amoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  closedAt?: InputMaybe<DateTimeRange>;
+  closestTaskAt?: InputMaybe<DateTimeRange>;
+  createdAt?: InputMaybe<DateTimeRange>;
+  createdByUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  customFields?: InputMaybe<Array<CustomFieldFilter>>;
+  /** Exact names. */
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Leads in any of these pipelines. */
+  pipelineIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Budget range; give equal ends for an exact price. */
+  price?: InputMaybe<IntRange>;
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Leads in any of these statuses. */
+  statuses?: InputMaybe<Array<PipelineStatusInput>>;
+  updatedAt?: InputMaybe<DateTimeRange>;
+  updatedByUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** How amoCRM sorts lead lists. */
+export type LeadOrder = {
+  direction: OrderDirection;
+  field: LeadOrderField;
+};
+
+export type LeadOrderField =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'UPDATED_AT';
+
+export type OrderDirection =
+  /** Oldest or smallest first. */
+  | 'ASC'
+  /** Newest or largest first. */
+  | 'DESC';
+
+/** A status of a pipeline. Status ids 142 (won) and 143 (lost) exist in every pipeline, so both ids are required. */
+export type PipelineStatusInput = {
+  pipelineId: Scalars['Int']['input'];
+  statusId: Scalars['Int']['input'];
+};
+
+export type StatusKind =
+  /** The incoming (unsorted) stage of a pipeline. */
+  | 'INCOMING'
+  /** Closed and lost (status 143). */
+  | 'LOST'
+  /** A working stage. */
+  | 'OPEN'
+  /** Closed and won (status 142). */
+  | 'WON';
+
+export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountQuery = { account: { amoId: number, name: string, subdomain: string, currency: string, currencySymbol: string | null, timezone: string | null, isLossReasonEnabled: boolean, isApiFilterEnabled: boolean, currentUser: { amoId: number, name: string, isAdmin: boolean } | null, taskTypes: Array<{ amoId: number, name: string, code: string | null, color: string | null }>, userGroups: Array<{ amoId: number, name: string }> } | null, users: { nodes: Array<{ id: string, amoId: number, name: string, email: string | null, isActive: boolean, isAdmin: boolean, groups: Array<{ amoId: number, name: string }>, roles: Array<{ amoId: number, name: string }> }> } | null, lossReasons: Array<{ amoId: number, name: string, sort: number | null }> | null };
+
+export type CompanyWithPeopleQueryVariables = Exact<{
+  amoId: Scalars['Int']['input'];
+}>;
+
+
+export type CompanyWithPeopleQuery = { company: { id: string, amoId: number, name: string, phones: Array<string>, emails: Array<string>, responsibleUser: { amoId: number, name: string } | null, tags: Array<{ name: string }>, contacts: { nodes: Array<{ amoId: number, name: string, phones: Array<string>, leads: { nodes: Array<{ amoId: number, name: string, price: number, status: { name: string, kind: StatusKind } | null }> } }> }, leads: { nodes: Array<{ amoId: number, name: string, price: number, status: { name: string, kind: StatusKind } | null }> } } | null };
+
+export type CompanyLeadFragment = { amoId: number, name: string, price: number, status: { name: string, kind: StatusKind } | null };
+
+export type CustomFieldCatalogQueryVariables = Exact<{
+  entity: EntityType;
+}>;
+
+
+export type CustomFieldCatalogQuery = { customFieldDefinitions: Array<{ id: string, amoId: number, name: string, type: CustomFieldType, code: string | null, sort: number, isPredefined: boolean, isApiOnly: boolean, currency: string | null, enums: Array<{ amoId: number, value: string, code: string | null, sort: number }>, requiredStatuses: Array<{ amoId: number, name: string, pipeline: { amoId: number } }> }> | null };
+
+export type LeadCardQueryVariables = Exact<{
+  amoId: Scalars['Int']['input'];
+}>;
+
+
+export type LeadCardQuery = { lead: { id: string, amoId: number, name: string, price: number, createdAt: string, updatedAt: string, closedAt: string | null, pipeline: { amoId: number, name: string } | null, status: { amoId: number, name: string, kind: StatusKind, color: string } | null, lossReason: { amoId: number, name: string } | null, responsibleUser: { amoId: number, name: string, email: string | null } | null, tags: Array<{ amoId: number, name: string, color: string | null }>, company: { amoId: number, name: string, phones: Array<string> } | null, contacts: { edges: Array<{ isMain: boolean, node: { amoId: number, name: string, phones: Array<string>, emails: Array<string> } }> }, customFields: Array<
+      | { __typename: 'BirthdayCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'CategoryCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'ChainedListCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'CheckboxCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, flags: Array<boolean> }
+      | { __typename: 'DateCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, dates: Array<string> }
+      | { __typename: 'DateTimeCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, dates: Array<string> }
+      | { __typename: 'FileCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'ItemsCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'LegalEntityCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'LinkedEntityCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'MonetaryCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, numbers: Array<number>, field: { currency: string | null } | null }
+      | { __typename: 'MultiselectCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, options: Array<{ enumId: number | null, value: string }> }
+      | { __typename: 'MultitextCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'NumericCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, numbers: Array<number> }
+      | { __typename: 'OrgLegalNameCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'PayerCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'PriceCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'RadiobuttonCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, options: Array<{ enumId: number | null, value: string }> }
+      | { __typename: 'SelectCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, options: Array<{ enumId: number | null, value: string }> }
+      | { __typename: 'SmartAddressCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'StreetaddressCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> }
+      | { __typename: 'SupplierCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType }
+      | { __typename: 'TextCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> }
+      | { __typename: 'TextareaCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> }
+      | { __typename: 'TrackingDataCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> }
+      | { __typename: 'UnknownCustomFieldValue', rawFieldType: string, fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, raw: Array<unknown> }
+      | { __typename: 'UrlCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> }
+    > } | null };
+
+export type LeadCardContactFragment = { amoId: number, name: string, phones: Array<string>, emails: Array<string> };
+
+type LeadCardCustomField_BirthdayCustomFieldValue_Fragment = { __typename: 'BirthdayCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_CategoryCustomFieldValue_Fragment = { __typename: 'CategoryCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_ChainedListCustomFieldValue_Fragment = { __typename: 'ChainedListCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_CheckboxCustomFieldValue_Fragment = { __typename: 'CheckboxCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, flags: Array<boolean> };
+
+type LeadCardCustomField_DateCustomFieldValue_Fragment = { __typename: 'DateCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, dates: Array<string> };
+
+type LeadCardCustomField_DateTimeCustomFieldValue_Fragment = { __typename: 'DateTimeCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, dates: Array<string> };
+
+type LeadCardCustomField_FileCustomFieldValue_Fragment = { __typename: 'FileCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_ItemsCustomFieldValue_Fragment = { __typename: 'ItemsCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_LegalEntityCustomFieldValue_Fragment = { __typename: 'LegalEntityCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_LinkedEntityCustomFieldValue_Fragment = { __typename: 'LinkedEntityCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_MonetaryCustomFieldValue_Fragment = { __typename: 'MonetaryCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, numbers: Array<number>, field: { currency: string | null } | null };
+
+type LeadCardCustomField_MultiselectCustomFieldValue_Fragment = { __typename: 'MultiselectCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, options: Array<{ enumId: number | null, value: string }> };
+
+type LeadCardCustomField_MultitextCustomFieldValue_Fragment = { __typename: 'MultitextCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_NumericCustomFieldValue_Fragment = { __typename: 'NumericCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, numbers: Array<number> };
+
+type LeadCardCustomField_OrgLegalNameCustomFieldValue_Fragment = { __typename: 'OrgLegalNameCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_PayerCustomFieldValue_Fragment = { __typename: 'PayerCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_PriceCustomFieldValue_Fragment = { __typename: 'PriceCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_RadiobuttonCustomFieldValue_Fragment = { __typename: 'RadiobuttonCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, options: Array<{ enumId: number | null, value: string }> };
+
+type LeadCardCustomField_SelectCustomFieldValue_Fragment = { __typename: 'SelectCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, options: Array<{ enumId: number | null, value: string }> };
+
+type LeadCardCustomField_SmartAddressCustomFieldValue_Fragment = { __typename: 'SmartAddressCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_StreetaddressCustomFieldValue_Fragment = { __typename: 'StreetaddressCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> };
+
+type LeadCardCustomField_SupplierCustomFieldValue_Fragment = { __typename: 'SupplierCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType };
+
+type LeadCardCustomField_TextCustomFieldValue_Fragment = { __typename: 'TextCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> };
+
+type LeadCardCustomField_TextareaCustomFieldValue_Fragment = { __typename: 'TextareaCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> };
+
+type LeadCardCustomField_TrackingDataCustomFieldValue_Fragment = { __typename: 'TrackingDataCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> };
+
+type LeadCardCustomField_UnknownCustomFieldValue_Fragment = { __typename: 'UnknownCustomFieldValue', rawFieldType: string, fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, raw: Array<unknown> };
+
+type LeadCardCustomField_UrlCustomFieldValue_Fragment = { __typename: 'UrlCustomFieldValue', fieldId: number, fieldCode: string | null, fieldName: string, fieldType: CustomFieldType, texts: Array<string> };
+
+export type LeadCardCustomFieldFragment =
+  | LeadCardCustomField_BirthdayCustomFieldValue_Fragment
+  | LeadCardCustomField_CategoryCustomFieldValue_Fragment
+  | LeadCardCustomField_ChainedListCustomFieldValue_Fragment
+  | LeadCardCustomField_CheckboxCustomFieldValue_Fragment
+  | LeadCardCustomField_DateCustomFieldValue_Fragment
+  | LeadCardCustomField_DateTimeCustomFieldValue_Fragment
+  | LeadCardCustomField_FileCustomFieldValue_Fragment
+  | LeadCardCustomField_ItemsCustomFieldValue_Fragment
+  | LeadCardCustomField_LegalEntityCustomFieldValue_Fragment
+  | LeadCardCustomField_LinkedEntityCustomFieldValue_Fragment
+  | LeadCardCustomField_MonetaryCustomFieldValue_Fragment
+  | LeadCardCustomField_MultiselectCustomFieldValue_Fragment
+  | LeadCardCustomField_MultitextCustomFieldValue_Fragment
+  | LeadCardCustomField_NumericCustomFieldValue_Fragment
+  | LeadCardCustomField_OrgLegalNameCustomFieldValue_Fragment
+  | LeadCardCustomField_PayerCustomFieldValue_Fragment
+  | LeadCardCustomField_PriceCustomFieldValue_Fragment
+  | LeadCardCustomField_RadiobuttonCustomFieldValue_Fragment
+  | LeadCardCustomField_SelectCustomFieldValue_Fragment
+  | LeadCardCustomField_SmartAddressCustomFieldValue_Fragment
+  | LeadCardCustomField_StreetaddressCustomFieldValue_Fragment
+  | LeadCardCustomField_SupplierCustomFieldValue_Fragment
+  | LeadCardCustomField_TextCustomFieldValue_Fragment
+  | LeadCardCustomField_TextareaCustomFieldValue_Fragment
+  | LeadCardCustomField_TrackingDataCustomFieldValue_Fragment
+  | LeadCardCustomField_UnknownCustomFieldValue_Fragment
+  | LeadCardCustomField_UrlCustomFieldValue_Fragment
+;
+
+export type LeadsPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LeadFilter>;
+  orderBy?: InputMaybe<LeadOrder>;
+}>;
+
+
+export type LeadsPageQuery = { leads: { edges: Array<{ cursor: string, node: { amoId: number, name: string, price: number, createdAt: string, status: { amoId: number, name: string, kind: StatusKind, color: string, pipeline: { amoId: number, name: string } } | null, responsibleUser: { amoId: number, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type LeadRowFragment = { amoId: number, name: string, price: number, createdAt: string, status: { amoId: number, name: string, kind: StatusKind, color: string, pipeline: { amoId: number, name: string } } | null, responsibleUser: { amoId: number, name: string } | null };
+
+export type NodeRefetchQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type NodeRefetchQuery = { node:
+    | { __typename: 'Company', id: string, amoId: number, name: string, updatedAt: string }
+    | { __typename: 'Contact', id: string, amoId: number, name: string, phones: Array<string>, updatedAt: string }
+    | { __typename: 'CustomFieldDefinition', id: string }
+    | { __typename: 'Lead', id: string, amoId: number, name: string, price: number, updatedAt: string, status: { name: string, kind: StatusKind } | null }
+    | { __typename: 'LossReason', id: string }
+    | { __typename: 'Pipeline', id: string }
+    | { __typename: 'Status', id: string, amoId: number, name: string, kind: StatusKind, pipeline: { amoId: number, name: string } }
+    | { __typename: 'User', id: string, amoId: number, name: string, email: string | null, isActive: boolean }
+   | null };
+
+export type RefetchLeadFragment = { amoId: number, name: string, price: number, updatedAt: string, status: { name: string, kind: StatusKind } | null };
+
+export type RefetchContactFragment = { amoId: number, name: string, phones: Array<string>, updatedAt: string };
+
+export type RefetchCompanyFragment = { amoId: number, name: string, updatedAt: string };
+
+export type RefetchUserFragment = { amoId: number, name: string, email: string | null, isActive: boolean };
+
+export type RefetchStatusFragment = { amoId: number, name: string, kind: StatusKind, pipeline: { amoId: number, name: string } };
+
+export type PipelineBoardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PipelineBoardQuery = { pipelines: Array<{ id: string, amoId: number, name: string, isMain: boolean, isArchive: boolean, statuses: Array<{ id: string, amoId: number, name: string, color: string, sort: number, kind: StatusKind }> }> | null };
+
+export type RecentLeadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecentLeadsQuery = { leads: { nodes: Array<{ amoId: number, name: string, price: number, status: { name: string, kind: StatusKind, pipeline: { name: string } } | null, responsibleUser: { name: string } | null, mainContact: { name: string, phones: Array<string> } | null, company: { name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type SearchContactsQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SearchContactsQuery = { contacts: { nodes: Array<{ id: string, amoId: number, name: string, firstName: string | null, lastName: string | null, phones: Array<string>, emails: Array<string>, responsibleUser: { amoId: number, name: string } | null, company: { amoId: number, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export const CompanyLeadFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CompanyLead"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<CompanyLeadFragment, unknown>;
+export const LeadCardContactFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadCardContact"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"emails"}}]}}]} as unknown as DocumentNode<LeadCardContactFragment, unknown>;
+export const LeadCardCustomFieldFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadCardCustomField"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldId"}},{"kind":"Field","name":{"kind":"Name","value":"fieldCode"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"fieldType"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TextCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TextareaCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UrlCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StreetaddressCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TrackingDataCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumericCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"numbers"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MonetaryCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"numbers"},"name":{"kind":"Name","value":"values"}},{"kind":"Field","name":{"kind":"Name","value":"field"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckboxCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"flags"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DateCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"dates"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"dates"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SelectCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RadiobuttonCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MultiselectCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rawFieldType"}},{"kind":"Field","alias":{"kind":"Name","value":"raw"},"name":{"kind":"Name","value":"values"}}]}}]}}]} as unknown as DocumentNode<LeadCardCustomFieldFragment, unknown>;
+export const LeadRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LeadRowFragment, unknown>;
+export const RefetchLeadFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchLead"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RefetchLeadFragment, unknown>;
+export const RefetchContactFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchContact"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RefetchContactFragment, unknown>;
+export const RefetchCompanyFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchCompany"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Company"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RefetchCompanyFragment, unknown>;
+export const RefetchUserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]} as unknown as DocumentNode<RefetchUserFragment, unknown>;
+export const RefetchStatusFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchStatus"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Status"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RefetchStatusFragment, unknown>;
+export const AccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subdomain"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"currencySymbol"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"isLossReasonEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"isApiFilterEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"currentUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taskTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userGroups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"250"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"lossReasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}}]}}]}}]} as unknown as DocumentNode<AccountQuery, AccountQueryVariables>;
+export const CompanyWithPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CompanyWithPeople"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"amoId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"emails"}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"leads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CompanyLead"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CompanyLead"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CompanyLead"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<CompanyWithPeopleQuery, CompanyWithPeopleQueryVariables>;
+export const CustomFieldCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomFieldCatalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityType"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customFieldDefinitions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"entity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"isApiOnly"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"enums"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiredStatuses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomFieldCatalogQuery, CustomFieldCatalogQueryVariables>;
+export const LeadCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeadCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"amoId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lossReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isMain"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadCardContact"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"customFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadCardCustomField"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadCardContact"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"emails"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadCardCustomField"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldId"}},{"kind":"Field","name":{"kind":"Name","value":"fieldCode"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"fieldType"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TextCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TextareaCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UrlCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StreetaddressCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TrackingDataCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumericCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"numbers"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MonetaryCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"numbers"},"name":{"kind":"Name","value":"values"}},{"kind":"Field","name":{"kind":"Name","value":"field"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckboxCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"flags"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DateCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"dates"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"dates"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SelectCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RadiobuttonCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MultiselectCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rawFieldType"}},{"kind":"Field","alias":{"kind":"Name","value":"raw"},"name":{"kind":"Name","value":"values"}}]}}]}}]} as unknown as DocumentNode<LeadCardQuery, LeadCardQueryVariables>;
+export const LeadsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeadsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LeadsPageQuery, LeadsPageQueryVariables>;
+export const NodeRefetchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeRefetch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchLead"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchContact"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchCompany"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchUser"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchStatus"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchLead"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchContact"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchCompany"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Company"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchStatus"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Status"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<NodeRefetchQuery, NodeRefetchQueryVariables>;
+export const PipelineBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PipelineBoard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pipelines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isMain"}},{"kind":"Field","name":{"kind":"Name","value":"isArchive"}},{"kind":"Field","name":{"kind":"Name","value":"statuses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<PipelineBoardQuery, PipelineBoardQueryVariables>;
+export const RecentLeadsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecentLeads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CREATED_AT"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mainContact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}}]}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<RecentLeadsQuery, RecentLeadsQueryVariables>;
+export const SearchContactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchContacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"emails"}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SearchContactsQuery, SearchContactsQueryVariables>;
