@@ -6,6 +6,35 @@ export type UpstreamConfig =
   | { kind: 'sandbox'; seed: number; port: number }
   | { kind: 'account'; baseUrl: string; token: string };
 
+export interface UpstreamTrafficConfig {
+  /** Requests per window per account; amoCRM documents 7 a second per integration. */
+  rateLimit: number;
+  /** The rolling window: a second plus a margin, because the network bunches requests. */
+  rateWindowMs: number;
+  queueMax: number;
+  queueTimeoutMs: number;
+  /** Attempts in all for a retryable call. */
+  retryAttempts: number;
+  retryMaxMs: number;
+  banCooldownMs: number;
+  /** Upstream calls one GraphQL operation may cause. */
+  maxCallsPerOperation: number;
+}
+
+/** Limits on what clients may send; unset ones take the defaults of src/server/security.ts. */
+export interface ClientLimitsConfig {
+  maxDepth?: number;
+  maxAliases?: number;
+  maxTokens?: number;
+  maxDirectives?: number;
+  maxCost?: number;
+  hideSuggestions?: boolean;
+  maxBodyBytes?: number;
+  corsOrigins?: string[];
+  corsCredentials?: boolean;
+  csrfHeaders?: string[];
+}
+
 export interface GatewayConfig {
   port: number;
   host: string;
@@ -15,7 +44,22 @@ export interface GatewayConfig {
   metadataTtlMs: number;
   graphiql: boolean;
   production: boolean;
+  traffic: UpstreamTrafficConfig;
+  /** Shares the rate limit (and later tokens, caches, events) across instances. */
+  redisUrl: string | null;
+  security: ClientLimitsConfig;
 }
+
+export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
+  rateLimit: 7,
+  rateWindowMs: 1_150,
+  queueMax: 1_000,
+  queueTimeoutMs: 30_000,
+  retryAttempts: 5,
+  retryMaxMs: 15_000,
+  banCooldownMs: 300_000,
+  maxCallsPerOperation: 100,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -44,6 +88,13 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     }
     return value;
   };
+  const optionalInt = (name: string, min: number, max: number): number | undefined =>
+    text(name) === undefined ? undefined : int(name, 0, min, max);
+  const list = (name: string): string[] | undefined =>
+    text(name)
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = text(name)?.toLowerCase();
     if (raw === undefined) return fallback;
@@ -73,6 +124,31 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     upstream = { kind: 'account', baseUrl, token };
   }
 
+  const redisUrl = (raw: string | undefined): string | null => {
+    if (raw === undefined) return null;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'redis:' || url.protocol === 'rediss:') return raw;
+    } catch {
+      // reported below
+    }
+    problems.push('REDIS_URL must look like redis://host:6379 or rediss://…');
+    return null;
+  };
+
+  const corsOrigins = (origins: string[] | undefined): string[] | undefined => {
+    for (const origin of origins ?? []) {
+      let valid = false;
+      try {
+        valid = new URL(origin).origin === origin;
+      } catch {
+        // reported below
+      }
+      if (!valid) problems.push(`CORS_ORIGINS entries must be origins like https://example.amocrm.ru, got "${origin}"`);
+    }
+    return origins;
+  };
+
   const production = env.NODE_ENV === 'production';
   const config: GatewayConfig = {
     port: int('PORT', 4000, 0, 65535),
@@ -83,6 +159,29 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     metadataTtlMs: int('METADATA_CACHE_TTL_MS', 60_000, 0, 86_400_000),
     graphiql: bool('GRAPHIQL', true),
     production,
+    traffic: {
+      rateLimit: int('UPSTREAM_RATE_LIMIT', DEFAULT_TRAFFIC.rateLimit, 1, 1_000),
+      rateWindowMs: int('UPSTREAM_RATE_WINDOW_MS', DEFAULT_TRAFFIC.rateWindowMs, 100, 60_000),
+      queueMax: int('UPSTREAM_QUEUE_MAX', DEFAULT_TRAFFIC.queueMax, 1, 1_000_000),
+      queueTimeoutMs: int('UPSTREAM_QUEUE_TIMEOUT_MS', DEFAULT_TRAFFIC.queueTimeoutMs, 100, 600_000),
+      retryAttempts: int('UPSTREAM_RETRY_ATTEMPTS', DEFAULT_TRAFFIC.retryAttempts, 1, 10),
+      retryMaxMs: int('UPSTREAM_RETRY_MAX_MS', DEFAULT_TRAFFIC.retryMaxMs, 0, 300_000),
+      banCooldownMs: int('UPSTREAM_BAN_COOLDOWN_MS', DEFAULT_TRAFFIC.banCooldownMs, 1_000, 86_400_000),
+      maxCallsPerOperation: int('UPSTREAM_CALLS_PER_OPERATION', DEFAULT_TRAFFIC.maxCallsPerOperation, 1, 100_000),
+    },
+    redisUrl: redisUrl(text('REDIS_URL')),
+    security: {
+      maxDepth: optionalInt('GRAPHQL_MAX_DEPTH', 1, 1_000),
+      maxAliases: optionalInt('GRAPHQL_MAX_ALIASES', 0, 100_000),
+      maxTokens: optionalInt('GRAPHQL_MAX_TOKENS', 1, 1_000_000),
+      maxDirectives: optionalInt('GRAPHQL_MAX_DIRECTIVES', 0, 100_000),
+      maxCost: optionalInt('GRAPHQL_MAX_COST', 1, 1_000_000_000),
+      hideSuggestions: !bool('GRAPHQL_FIELD_SUGGESTIONS', !production),
+      maxBodyBytes: optionalInt('GRAPHQL_MAX_BODY_BYTES', 1_024, 100_000_000),
+      corsOrigins: corsOrigins(list('CORS_ORIGINS')),
+      corsCredentials: bool('CORS_CREDENTIALS', false),
+      csrfHeaders: list('CSRF_HEADERS'),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,7 +3,9 @@
 
 import type { AmoClient } from '../rest/client.js';
 import { collect } from '../rest/paginate.js';
-import type { Account, CustomFieldDefinition, EntityType, LossReason, Pipeline, User } from '../rest/types.js';
+import type { Account, Company, Contact, CustomFieldDefinition, EntityType, Lead, LossReason, Pipeline, User } from '../rest/types.js';
+import type { Coalescer } from './coalescer.js';
+import { COMPANY_WITH, CONTACT_WITH, entityCoalescer, LEAD_WITH } from './entities.js';
 import { createMetadataCache, type MetadataCache } from './metadata-cache.js';
 
 export interface AccountContextOptions {
@@ -14,6 +16,8 @@ export interface AccountContextOptions {
   metadataTtlMs?: number;
   /** A value naming an unknown custom field refreshes the definitions, at most this often. */
   unknownFieldRefreshMs?: number;
+  /** Upstream calls one GraphQL operation may cause. */
+  maxCallsPerOperation?: number;
   now?: () => number;
 }
 
@@ -21,6 +25,10 @@ export interface AccountContext {
   readonly key: string;
   readonly client: AmoClient;
   readonly metadata: MetadataCache;
+  /** By-id loads shared by every concurrent operation of the account. */
+  readonly coalesced: { leads: Coalescer<Lead>; contacts: Coalescer<Contact>; companies: Coalescer<Company> };
+  /** The client for one GraphQL operation: cancelled with it, and held to its upstream budget. */
+  scoped(signal?: AbortSignal): AmoClient;
   account(): Promise<Account>;
   pipelines(): Promise<Pipeline[]>;
   users(): Promise<User[]>;
@@ -40,6 +48,12 @@ export function createAccountContext(options: AccountContextOptions): AccountCon
     key: options.key ?? new URL(client.baseUrl).origin,
     client,
     metadata,
+    coalesced: {
+      leads: entityCoalescer(client.leads, LEAD_WITH),
+      contacts: entityCoalescer(client.contacts, CONTACT_WITH),
+      companies: entityCoalescer(client.companies, COMPANY_WITH),
+    },
+    scoped: (signal) => client.withScope({ signal, maxCalls: options.maxCallsPerOperation ?? Number.POSITIVE_INFINITY }),
     account: () =>
       metadata.get('account', (signal) =>
         client.account.get({ with: ['users_groups', 'task_types', 'datetime_settings', 'version', 'is_api_filter_enabled'], signal }),

@@ -7,7 +7,10 @@ import type { ContactFilter, ContactOrderField } from '../rest/resources/contact
 import type { EntityResource, SortDirection } from '../rest/resources/entity.js';
 import type { LeadFilter, LeadOrderField } from '../rest/resources/leads.js';
 import type { Company, Contact, Lead } from '../rest/types.js';
+import type { AmoClient } from '../rest/client.js';
+import type { ScopeHandle } from '../rest/scope-layer.js';
 import type { AccountContext } from './account-context.js';
+import { createCoalescer, type Coalescer } from './coalescer.js';
 import { fetchWindow, type ListWindow, type WindowResult } from './list-window.js';
 
 /** Ids per `filter[id][]` call: amoCRM's page ceiling, and ~6 KB of URL at 8-digit ids. */
@@ -25,25 +28,18 @@ export interface ListRequest<Filter, OrderField extends string> {
   signal?: AbortSignal;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Rows for the given ids in any order; missing or deleted ids are simply absent. */
-async function loadByIds<T extends { id: number }, F extends { id?: number | readonly number[] }, W extends string, O extends string>(
+/** A coalescer of by-id loads for one entity type of one account (see coalescer.ts). */
+export function entityCoalescer<T extends { id: number }, F, W extends string, O extends string>(
   resource: EntityResource<T, F, W, O>,
-  ids: readonly number[],
   expansions: readonly W[],
-): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const batches = await Promise.all(
-    chunks(unique, ID_BATCH_SIZE).map((batch) =>
-      resource.list({ filter: { id: batch } as unknown as F, limit: ID_BATCH_SIZE, with: expansions }),
-    ),
-  );
-  return batches.flatMap((page) => page.items);
+): Coalescer<T> {
+  return createCoalescer<T>({
+    maxBatch: ID_BATCH_SIZE,
+    describe: { method: 'GET', path: resource.path },
+    idOf: (row) => row.id,
+    fetch: async (ids, signal) =>
+      (await resource.list({ filter: () => ({ id: ids() }) as unknown as F, limit: ID_BATCH_SIZE, with: expansions, signal })).items,
+  });
 }
 
 async function listWindow<T, F, W extends string, O extends string>(
@@ -66,20 +62,23 @@ async function listWindow<T, F, W extends string, O extends string>(
   );
 }
 
-export const loadLeads = (account: AccountContext, ids: readonly number[]): Promise<Lead[]> =>
-  loadByIds(account.client.leads, ids, LEAD_WITH);
+// By-id loads are coalesced across operations per account; lists take the operation's scoped
+// client. Either way a call counts against the operation's budget and stops when it is cancelled.
 
-export const loadContacts = (account: AccountContext, ids: readonly number[]): Promise<Contact[]> =>
-  loadByIds(account.client.contacts, ids, CONTACT_WITH);
+export const loadLeads = (account: AccountContext, ids: readonly number[], scope?: ScopeHandle | null): Promise<Lead[]> =>
+  account.coalesced.leads.load(ids, scope);
 
-export const loadCompanies = (account: AccountContext, ids: readonly number[]): Promise<Company[]> =>
-  loadByIds(account.client.companies, ids, COMPANY_WITH);
+export const loadContacts = (account: AccountContext, ids: readonly number[], scope?: ScopeHandle | null): Promise<Contact[]> =>
+  account.coalesced.contacts.load(ids, scope);
 
-export const listLeads = (account: AccountContext, request: ListRequest<LeadFilter, LeadOrderField>) =>
-  listWindow(account.client.leads, request, LEAD_WITH);
+export const loadCompanies = (account: AccountContext, ids: readonly number[], scope?: ScopeHandle | null): Promise<Company[]> =>
+  account.coalesced.companies.load(ids, scope);
 
-export const listContacts = (account: AccountContext, request: ListRequest<ContactFilter, ContactOrderField>) =>
-  listWindow(account.client.contacts, request, CONTACT_WITH);
+export const listLeads = (client: AmoClient, request: ListRequest<LeadFilter, LeadOrderField>) =>
+  listWindow(client.leads, request, LEAD_WITH);
 
-export const listCompanies = (account: AccountContext, request: ListRequest<CompanyFilter, CompanyOrderField>) =>
-  listWindow(account.client.companies, request, COMPANY_WITH);
+export const listContacts = (client: AmoClient, request: ListRequest<ContactFilter, ContactOrderField>) =>
+  listWindow(client.contacts, request, CONTACT_WITH);
+
+export const listCompanies = (client: AmoClient, request: ListRequest<CompanyFilter, CompanyOrderField>) =>
+  listWindow(client.companies, request, COMPANY_WITH);

@@ -1,16 +1,16 @@
 // The tag dictionary of one entity type, one Relay window at a time.
 
 import type { EntityType, Tag } from '../rest/types.js';
-import type { AccountContext } from './account-context.js';
+import type { AmoClient } from '../rest/client.js';
 import { fetchWindow, type ListWindow, type WindowResult } from './list-window.js';
 
 export function listTags(
-  account: AccountContext,
+  client: AmoClient,
   entity: EntityType,
   request: { window: ListWindow; query?: string; signal?: AbortSignal },
 ): Promise<WindowResult<Tag>> {
   return fetchWindow(
-    (page, limit) => account.client.tags.list(entity, { page, limit, query: request.query, signal: request.signal }),
+    (page, limit) => client.tags.list(entity, { page, limit, query: request.query, signal: request.signal }),
     request.window,
   );
 }

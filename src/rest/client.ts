@@ -1,11 +1,18 @@
-// The amoCRM client for one account: a request pipeline (auth and future layers around one
-// undici dispatcher) and thin typed resources over it. Knows nothing about GraphQL.
+// The amoCRM client for one account: one request pipeline around the shared undici dispatcher,
+// and thin typed resources over it. Knows nothing about GraphQL. The layers, outermost first:
+// retry -> scope (cancellation, per-operation budget) -> ban breaker -> auth -> rate limit -> send.
+// Retries and 401 replays therefore queue for the rate limiter like any other call.
 
 import type { Dispatcher } from 'undici';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import { authLayer } from './auth-layer.js';
+import type { BanBreaker } from './ban-breaker.js';
 import type { RequestInfo } from './errors.js';
+import type { RateLimiter } from './limiter/rate-limiter.js';
+import { rateLimitLayer } from './rate-limit-layer.js';
 import { createRequestPipeline, type RequestLayer, type SendFn } from './request.js';
+import { retryLayer, type RetryPolicy } from './retry-layer.js';
+import { createScopeHandle, type RequestScope, type ScopeHandle } from './scope-layer.js';
 import { createAccountResource } from './resources/account.js';
 import { createCompaniesResource } from './resources/companies.js';
 import { createContactsResource } from './resources/contacts.js';
@@ -27,22 +34,34 @@ export interface AmoClientOptions {
   userAgent?: string;
   /** Per-request deadline; the official SDK uses 20 s. */
   timeoutMs?: number;
-  /** Layers between auth and the wire (rate limit, retry…), outermost first. */
-  layers?: readonly RequestLayer[];
+  /** Shared by every client of the account (and, through Redis, every instance). */
+  limiter?: RateLimiter;
+  breaker?: BanBreaker;
+  retry?: RetryPolicy;
   onResponse?: (info: RequestInfo, error?: Error) => void;
 }
 
-export function createAmoClient(options: AmoClientOptions) {
+export function createAmoClient(options: AmoClientOptions, scope?: RequestScope): AmoClient {
+  const layers: RequestLayer[] = [];
+  const handle = scope ? createScopeHandle(scope) : null;
+  if (options.retry) layers.push(retryLayer(options.retry));
+  if (handle) layers.push(handle.layer);
+  if (options.breaker) layers.push(options.breaker.layer);
+  layers.push(authLayer(options.auth));
+  if (options.limiter) layers.push(rateLimitLayer(options.limiter));
   const send: SendFn = createRequestPipeline({
     baseUrl: options.baseUrl,
     dispatcher: options.dispatcher,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     timeoutMs: options.timeoutMs ?? 20_000,
-    layers: [authLayer(options.auth), ...(options.layers ?? [])],
+    layers,
     onResponse: options.onResponse,
   });
-  return {
+  const client: AmoClient = {
     baseUrl: options.baseUrl,
+    /** The same client for one GraphQL operation: its signal and its upstream budget. */
+    withScope: (next: RequestScope) => createAmoClient(options, next),
+    scope: handle,
     /** The raw pipeline, for endpoints without a typed resource yet. */
     request: send,
     account: createAccountResource(send),
@@ -56,6 +75,23 @@ export function createAmoClient(options: AmoClientOptions) {
     tags: createTagsResource(send),
     links: createLinksResource(send),
   };
+  return client;
 }
 
-export type AmoClient = ReturnType<typeof createAmoClient>;
+export interface AmoClient {
+  baseUrl: string;
+  withScope(scope: RequestScope): AmoClient;
+  /** The operation scope of a client made by `withScope`, or null. */
+  scope: ScopeHandle | null;
+  request: SendFn;
+  account: ReturnType<typeof createAccountResource>;
+  users: ReturnType<typeof createUsersResource>;
+  pipelines: ReturnType<typeof createPipelinesResource>;
+  lossReasons: ReturnType<typeof createLossReasonsResource>;
+  customFields: ReturnType<typeof createCustomFieldsResource>;
+  leads: ReturnType<typeof createLeadsResource>;
+  contacts: ReturnType<typeof createContactsResource>;
+  companies: ReturnType<typeof createCompaniesResource>;
+  tags: ReturnType<typeof createTagsResource>;
+  links: ReturnType<typeof createLinksResource>;
+}

@@ -47,7 +47,8 @@ export interface CollectionRequest {
   page?: number;
   limit?: number;
   maxLimit?: number;
-  query?: Readonly<Record<string, QueryValue>>;
+  /** A function is evaluated when the request is sent (see AmoRequestOptions.query). */
+  query?: Readonly<Record<string, QueryValue>> | (() => Readonly<Record<string, QueryValue>>);
   signal?: AbortSignal;
 }
 
@@ -57,7 +58,7 @@ export async function getCollection<T>(send: SendFn, request: CollectionRequest)
   const response = await send({
     method: 'GET',
     path: request.path,
-    query: { ...request.query, page, limit },
+    query: () => ({ ...(typeof request.query === 'function' ? request.query() : request.query), page, limit }),
     signal: request.signal,
   });
   const body = response.data as Partial<HalCollection<string, T>> | undefined;

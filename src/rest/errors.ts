@@ -28,7 +28,11 @@ export type AmoErrorCode =
   | 'AMOCRM_UPSTREAM_ERROR'
   | 'AMOCRM_UNREACHABLE'
   | 'AMOCRM_TIMEOUT'
-  | 'AMOCRM_BAD_RESPONSE';
+  | 'AMOCRM_BAD_RESPONSE'
+  | 'AMOCRM_ACCOUNT_BLOCKED'
+  | 'UPSTREAM_BUSY'
+  | 'UPSTREAM_BUDGET_EXCEEDED'
+  | 'REQUEST_CANCELLED';
 
 export interface AmoErrorOptions {
   info: RequestInfo;
@@ -130,6 +134,47 @@ export class AmoTimeoutError extends AmoNetworkError {
   override readonly code: AmoErrorCode = 'AMOCRM_TIMEOUT';
 }
 
+/** The request was cancelled (the client went away); `reachedUpstream` says if it was sent. */
+export class AmoCancelledError extends AmoNetworkError {
+  override readonly code: AmoErrorCode = 'REQUEST_CANCELLED';
+}
+
+/** Refused by us before sending: the account looks blocked by amoCRM and is cooling down. */
+export class AmoAccountBlockedError extends AmoError {
+  override readonly code: AmoErrorCode = 'AMOCRM_ACCOUNT_BLOCKED';
+  constructor(message: string, options: AmoErrorOptions & { retryAt: number; reachedUpstream: boolean }) {
+    super(message, { ...options, retryAfterSeconds: Math.max(0, Math.ceil((options.retryAt - Date.now()) / 1000)) });
+    this.retryAt = options.retryAt;
+    this.#reached = options.reachedUpstream;
+  }
+  readonly retryAt: number;
+  readonly #reached: boolean;
+  override get reachedUpstream(): boolean {
+    return this.#reached;
+  }
+}
+
+/** Refused by us before sending: the rate limiter's queue is full or the wait ran out. */
+export class AmoUpstreamBusyError extends AmoError {
+  override readonly code: AmoErrorCode = 'UPSTREAM_BUSY';
+  override get reachedUpstream(): boolean {
+    return false;
+  }
+}
+
+/** Refused by us before sending: one GraphQL operation may cause only so many upstream calls. */
+export class AmoBudgetExceededError extends AmoError {
+  override readonly code: AmoErrorCode = 'UPSTREAM_BUDGET_EXCEEDED';
+  override get reachedUpstream(): boolean {
+    return false;
+  }
+}
+
+/** The description of a request that was never sent. */
+export function unsentInfo(method: string, path: string): RequestInfo {
+  return { method, path, status: null, requestId: null, durationMs: 0 };
+}
+
 const SNIPPET_LENGTH = 300;
 
 function parseProblem(contentType: string, body: string): ProblemJson | null {
@@ -219,7 +264,10 @@ export function errorFromNetwork(info: RequestInfo, error: unknown, reason: 'tim
     });
   }
   const reachedUpstream = !(code && NOT_SENT_CODES.has(code));
-  const what = reason === 'aborted' ? 'the request was cancelled' : code ?? (error instanceof Error ? error.message : 'network error');
+  if (reason === 'aborted') {
+    return new AmoCancelledError(`${info.method} ${info.path.split('?')[0]} was cancelled`, { info, cause: error, reachedUpstream });
+  }
+  const what = code ?? (error instanceof Error ? error.message : 'network error');
   return new AmoNetworkError(`amoCRM could not be reached for ${info.method} ${info.path.split('?')[0]}: ${what}`, {
     info,
     cause: error,

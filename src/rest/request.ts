@@ -12,7 +12,11 @@ export interface AmoRequestOptions {
   method: HttpMethod;
   /** Path below the account origin, e.g. `/api/v4/leads`. */
   path: string;
-  query?: Readonly<Record<string, QueryValue>>;
+  /**
+   * A function is called when the request is actually sent (after the rate limiter's wait), so a
+   * batch can keep gathering ids until its turn comes.
+   */
+  query?: Readonly<Record<string, QueryValue>> | (() => Readonly<Record<string, QueryValue>>);
   body?: unknown;
   /** Extra headers; layers set `authorization` here. */
   headers?: Readonly<Record<string, string>>;
@@ -58,7 +62,8 @@ export function createRequestPipeline(options: RequestPipelineOptions): SendFn {
   const prefix = base.pathname.replace(/\/+$/, '');
 
   const send: SendFn = async (request) => {
-    const query = request.query ? buildQuery(request.query) : '';
+    const params = typeof request.query === 'function' ? request.query() : request.query;
+    const query = params ? buildQuery(params) : '';
     const path = `${prefix}${request.path}${query ? `?${query}` : ''}`;
     const started = performance.now();
     const info: RequestInfo = { method: request.method, path, status: null, requestId: null, durationMs: 0 };

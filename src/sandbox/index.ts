@@ -4,6 +4,23 @@
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
 export type { ListeningServer } from './http/listen.js';
 export type { InterceptedRequest, InterceptorResponse, SandboxInterceptor } from './http/intercept.js';
+export {
+  describeFaults,
+  InvalidFaultsError,
+  FAULTS_PATH,
+  nginxHtml,
+  type BanSetting,
+  type ErrorAfterCommitSetting,
+  type ErrorBody,
+  type ErrorRateSetting,
+  type FaultName,
+  type Faults,
+  type FaultSettings,
+  type FaultUpdate,
+  type LatencySetting,
+  type RateLimitSetting,
+  type ResetRateSetting,
+} from './faults/index.js';
 export type { LoggedRequest, RequestFilter, RequestLog } from './http/request-log.js';
 export type { EntityRef, LinkedEntity, LinkIndex, LinkRecord } from './links.js';
 export type * from './records.js';

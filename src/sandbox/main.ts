@@ -1,7 +1,10 @@
 // `npm run sandbox`: serves the sandbox alone. Flags: --port (4010), --host (127.0.0.1), --token,
-// --seed.
+// --seed, and the faults: --latency 50 | 20-200, --rate-limit 7 [--ban-after 10 [--ban-ms 60000]],
+// --ban, --error-rate 0.2, --reset-rate 0.1, --fault-seed N.
 
 import { parseArgs } from 'node:util';
+import { FAULT_FLAGS, FAULT_FLAGS_HELP, faultsFromFlags } from './faults/cli.js';
+import { describeFaults, FAULTS_PATH, InvalidFaultsError, type FaultUpdate } from './faults/index.js';
 import { createSandbox } from './index.js';
 
 const { values } = parseArgs({
@@ -10,6 +13,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     token: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    ...FAULT_FLAGS,
   },
   strict: true,
 });
@@ -23,9 +27,19 @@ function integer(name: string, raw: string, min: number, max: number): number {
   return value;
 }
 
+let faults: FaultUpdate;
+try {
+  faults = faultsFromFlags(values);
+} catch (error) {
+  if (!(error instanceof InvalidFaultsError)) throw error;
+  console.error(`${error.message}\n  fault flags: ${FAULT_FLAGS_HELP}`);
+  process.exit(2);
+}
+
 const sandbox = createSandbox({
   token: values.token,
   seed: integer('seed', values.seed, 0, 2 ** 32 - 1),
+  faults,
 });
 const server = await sandbox.listen({ port: integer('port', values.port, 0, 65_535), host: values.host });
 
@@ -33,6 +47,7 @@ console.log(`amoCRM sandbox listening on ${server.url}`);
 console.log(`  API:   ${server.url}/api/v4/account`);
 console.log(`  token: ${sandbox.token}  (Authorization: Bearer ${sandbox.token})`);
 console.log(`  log:   ${server.url}/__sandbox/requests`);
+console.log(`  faults: ${describeFaults(sandbox.faults.get())}  (switch them at ${server.url}${FAULTS_PATH})`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -1,6 +1,8 @@
-// createSandbox: the seeded store, the request log and the HTTP handler, wired together.
+// createSandbox: the seeded store, the request log, the faults and the HTTP handler, wired together.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { faultControl, FAULTS_PATH } from './faults/control.js';
+import { createFaults, type Faults, type FaultUpdate } from './faults/injector.js';
 import { createHandler } from './http/handler.js';
 import type { SandboxInterceptor } from './http/intercept.js';
 import { listen, type ListeningServer } from './http/listen.js';
@@ -18,6 +20,8 @@ export interface SandboxOptions {
   now?: () => number;
   /** Account subdomain (default 'demo'). */
   subdomain?: string;
+  /** Faults active from the start; change them any time through `sandbox.faults`. */
+  faults?: FaultUpdate;
 }
 
 export interface Sandbox {
@@ -25,9 +29,11 @@ export interface Sandbox {
   /** The in-memory account; tests may read and change it directly. */
   store: SandboxStore;
   log: RequestLog;
+  /** Latency, rate limit, ban, 5xx, connection resets and errors after commit, on /api/v4 only. */
+  faults: Faults;
   /** A node:http request listener, to serve the sandbox from any server. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Runs `fn` before auth and routing on every request until the returned function is called. */
+  /** Runs `fn` before auth and routing (after `faults`) on every request until the returned function is called. */
   intercept(fn: SandboxInterceptor): () => void;
   /** Port 0 (a free one) and host 127.0.0.1 by default. */
   listen(options?: { port?: number; host?: string }): Promise<ListeningServer>;
@@ -37,20 +43,26 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const token = options.token ?? 'sandbox-token';
   const store = seedDemoAccount({ seed: options.seed ?? 1, subdomain: options.subdomain ?? 'demo' });
   const log = createRequestLog();
+  const now = options.now ?? Date.now;
+  const faults = createFaults({ now, initial: options.faults });
   let interceptors: SandboxInterceptor[] = [];
   const handler = createHandler({
     store,
     token,
-    now: options.now ?? Date.now,
+    now,
     log,
     routes: apiRoutes,
     interceptors: () => interceptors,
+    faults,
+    admin: { [FAULTS_PATH]: faultControl(faults) },
   });
 
   return {
     token,
     store,
     log,
+    // Typed as the public API only: `plan` is the handler's business.
+    faults: { set: faults.set, reset: faults.reset, get: faults.get },
     handler,
     intercept(fn) {
       interceptors = [...interceptors, fn];

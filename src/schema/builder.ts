@@ -1,13 +1,45 @@
 // The Pothos builder: plugins, scalars and the context type. No object types live here.
 
-import SchemaBuilder, { PothosValidationError } from '@pothos/core';
+import SchemaBuilder, { PothosValidationError, type PothosOutputFieldConfig } from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type GraphQLField } from 'graphql';
+import { MAX_LIMIT } from '../rest/collection.js';
 import type { GraphQLContext } from './context.js';
 
 /** Names of the types that implement Node, filled from the built schema (index.ts). */
 export const nodeTypeNames = new Set<string>();
+
+// Page sizes the cost estimate assumes when a connection gets no `first`/`last`. Root lists page
+// through amoCRM 50 at a time (connection.ts, which cannot be imported here: it imports the
+// builder). Relations resolve from ids already in hand and are usually short (a lead's contacts,
+// a company's people), so they are estimated at a typical size: `companies { contacts { leads } }`
+// stays affordable, while explicit large `first`s at every level still add up past the limit.
+const ROOT_PAGE_SIZE = 50;
+export const RELATION_PAGE_SIZE = 25;
+
+/**
+ * A connection's children cost once per item it may return: `first`/`last`, else `defaultSize`
+ * (else 50 on Query, 25 on relations). Sizes outside amoCRM's page are refused here too, so a
+ * `first: 100000` never reaches the estimate, let alone a resolver.
+ */
+export function connectionComplexity(defaultSize?: number) {
+  return (args: { first?: number | null; last?: number | null }, _ctx: unknown, field: Pick<GraphQLField<unknown, unknown>, 'extensions'>) => {
+    for (const name of ['first', 'last'] as const) {
+      const value = args[name];
+      if (value != null && (value < 0 || value > MAX_LIMIT)) {
+        throw new PothosValidationError(`"${name}" must be between 0 and ${MAX_LIMIT} (amoCRM's page size), got ${value}`);
+      }
+    }
+    const onQuery = (field.extensions?.pothosConfig as PothosOutputFieldConfig<SchemaTypes> | undefined)?.kind === 'Query';
+    const size = Math.min(args.first ?? Infinity, args.last ?? Infinity);
+    return { field: 1, multiplier: Number.isFinite(size) ? size : (defaultSize ?? (onQuery ? ROOT_PAGE_SIZE : RELATION_PAGE_SIZE)) };
+  };
+}
+
+// `edges` and `nodes` are lists, but their connection field already multiplied by the page size.
+const ONCE_PER_PAGE = { field: 1, multiplier: 1 };
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -18,12 +50,18 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
+  // Only how fields are costed: every field 1, a plain list's items 10 each (the plugin's
+  // defaults), connections as above. The limit is per deployment and checked per request before
+  // execution (src/server/plugins/cost-limit.ts), so none is set here.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 10 },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodesOnConnection: true,
+    nodesOnConnection: { complexity: ONCE_PER_PAGE },
+    edgesFieldOptions: { complexity: ONCE_PER_PAGE },
+    defaultConnectionFieldOptions: { complexity: connectionComplexity() },
     nodeQueryOptions: {
       description: 'Fetches any object by its global id. Unknown or deleted ids give null.',
     },

@@ -91,3 +91,13 @@ export function orderInput<const V extends Record<string, { value: string }>>(en
     }),
   });
 }
+
+/** The longest full-text search accepted: amoCRM searches names, phones and e-mails, not essays. */
+export const MAX_SEARCH_LENGTH = 256;
+
+export function searchText(query: string | null | undefined): string | undefined {
+  if (query == null) return undefined;
+  const trimmed = query.trim();
+  if (trimmed.length > MAX_SEARCH_LENGTH) throw badInput(`"query" may be at most ${MAX_SEARCH_LENGTH} characters, got ${trimmed.length}`);
+  return trimmed === '' ? undefined : trimmed;
+}

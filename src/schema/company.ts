@@ -6,7 +6,7 @@ import type { CompanyFilter } from '../rest/resources/companies.js';
 import { builder } from './builder.js';
 import { EMPTY_CONNECTION, resolveWindowConnection } from './connection.js';
 import { multitextValues } from './contact.js';
-import { orderInput } from './common.js';
+import { orderInput, searchText } from './common.js';
 import { commonFilter, commonFilterFields, entityFields, matchesNothing, type CommonFilterArgs } from './entity-fields.js';
 import { CompanyRef, ContactRef, LeadRef } from './refs.js';
 
@@ -51,7 +51,7 @@ builder.queryFields((t) => ({
         const filter: CompanyFilter | undefined = commonFilter(args.filter as CommonFilterArgs | null);
         if (matchesNothing(filter)) return EMPTY_CONNECTION;
         return resolveWindowConnection(args, (window) =>
-          listCompanies(ctx.account, { window, filter, query: args.query ?? undefined, order: args.orderBy ?? undefined }),
+          listCompanies(ctx.upstream, { window, filter, query: searchText(args.query), order: args.orderBy ?? undefined }),
         );
       },
     },

@@ -5,7 +5,7 @@ import { listContacts } from '../loaders/entities.js';
 import type { ContactFilter } from '../rest/resources/contacts.js';
 import type { CustomFieldValues } from '../rest/types.js';
 import { builder } from './builder.js';
-import { orderInput } from './common.js';
+import { orderInput, searchText } from './common.js';
 import { EMPTY_CONNECTION, resolveListConnection, resolveWindowConnection, type ConnectionShape } from './connection.js';
 import { commonFilter, commonFilterFields, entityFields, matchesNothing, type CommonFilterArgs } from './entity-fields.js';
 import { CompanyRef, ContactRef, LeadRef } from './refs.js';
@@ -62,7 +62,7 @@ builder.queryFields((t) => ({
         const filter: ContactFilter | undefined = commonFilter(args.filter as CommonFilterArgs | null);
         if (matchesNothing(filter)) return EMPTY_CONNECTION;
         return resolveWindowConnection(args, (window) =>
-          listContacts(ctx.account, { window, filter, query: args.query ?? undefined, order: args.orderBy ?? undefined }),
+          listContacts(ctx.upstream, { window, filter, query: searchText(args.query), order: args.orderBy ?? undefined }),
         );
       },
     },

@@ -1,7 +1,10 @@
 // What every resolver receives: the account the request speaks for. Loaders hang off it.
 
 import type { AccountContext } from '../loaders/account-context.js';
+import type { AmoClient } from '../rest/client.js';
 
 export interface GraphQLContext {
   account: AccountContext;
+  /** The account's client scoped to this operation: its cancellation and upstream budget. */
+  upstream: AmoClient;
 }

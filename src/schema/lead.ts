@@ -5,7 +5,7 @@ import { listLeads } from '../loaders/entities.js';
 import { statusKey } from '../loaders/metadata.js';
 import type { LeadFilter } from '../rest/resources/leads.js';
 import { builder } from './builder.js';
-import { amoIds, badInput, DateTimeRange, intRange, IntRange, orderInput, timeRange } from './common.js';
+import { amoIds, badInput, DateTimeRange, intRange, IntRange, orderInput, timeRange, searchText } from './common.js';
 import { EMPTY_CONNECTION, resolveListConnection, resolveWindowConnection } from './connection.js';
 import { commonFilter, commonFilterFields, entityFields, matchesNothing, type CommonFilterArgs } from './entity-fields.js';
 import { CompanyRef, ContactRef, LeadRef, LossReasonRef, PipelineRef, StatusRef } from './refs.js';
@@ -101,7 +101,7 @@ builder.queryFields((t) => ({
         const filter = leadFilter(args.filter);
         if (matchesNothing(filter)) return EMPTY_CONNECTION;
         return resolveWindowConnection(args, (window) =>
-          listLeads(ctx.account, { window, filter, query: args.query ?? undefined, order: args.orderBy ?? undefined }),
+          listLeads(ctx.upstream, { window, filter, query: searchText(args.query), order: args.orderBy ?? undefined }),
         );
       },
     },

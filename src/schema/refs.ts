@@ -50,7 +50,7 @@ const loaderOptions = { maxBatchSize: ID_BATCH_SIZE };
 
 export const LeadRef = builder.loadableNodeRef('Lead', {
   id: { resolve: (lead: Lead) => lead.id, parse: parseAmoId('Lead') },
-  load: (ids: number[], ctx: GraphQLContext) => loadLeads(ctx.account, ids),
+  load: (ids: number[], ctx: GraphQLContext) => loadLeads(ctx.account, ids, ctx.upstream.scope),
   toKey: (lead) => lead.id,
   sort: true,
   cacheResolved: true,
@@ -59,7 +59,7 @@ export const LeadRef = builder.loadableNodeRef('Lead', {
 
 export const ContactRef = builder.loadableNodeRef('Contact', {
   id: { resolve: (contact: Contact) => contact.id, parse: parseAmoId('Contact') },
-  load: (ids: number[], ctx: GraphQLContext) => loadContacts(ctx.account, ids),
+  load: (ids: number[], ctx: GraphQLContext) => loadContacts(ctx.account, ids, ctx.upstream.scope),
   toKey: (contact) => contact.id,
   sort: true,
   cacheResolved: true,
@@ -68,7 +68,7 @@ export const ContactRef = builder.loadableNodeRef('Contact', {
 
 export const CompanyRef = builder.loadableNodeRef('Company', {
   id: { resolve: (company: Company) => company.id, parse: parseAmoId('Company') },
-  load: (ids: number[], ctx: GraphQLContext) => loadCompanies(ctx.account, ids),
+  load: (ids: number[], ctx: GraphQLContext) => loadCompanies(ctx.account, ids, ctx.upstream.scope),
   toKey: (company) => company.id,
   sort: true,
   cacheResolved: true,

@@ -2,7 +2,7 @@
 
 import type { Tag } from '../rest/types.js';
 import { builder } from './builder.js';
-import { EntityTypeEnum } from './common.js';
+import { EntityTypeEnum, searchText } from './common.js';
 import { resolveWindowConnection } from './connection.js';
 import { listTags } from '../loaders/tags.js';
 
@@ -29,6 +29,6 @@ builder.queryFields((t) => ({
       query: t.arg.string({ description: 'Full-text search over tag names.' }),
     },
     resolve: (_root, args, ctx) =>
-      resolveWindowConnection(args, (window) => listTags(ctx.account, args.entity, { window, query: args.query ?? undefined })),
+      resolveWindowConnection(args, (window) => listTags(ctx.upstream, args.entity, { window, query: searchText(args.query) })),
   }, { name: 'TagConnection' }, { name: 'TagEdge' }),
 }));

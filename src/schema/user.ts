@@ -1,7 +1,7 @@
 // Users of the account, answered from the per-account metadata cache.
 
-import { builder } from './builder.js';
-import { resolveListConnection } from './connection.js';
+import { builder, connectionComplexity } from './builder.js';
+import { MAX_PAGE_SIZE, resolveListConnection } from './connection.js';
 import { UserRef } from './refs.js';
 
 const UserRoleRef = builder.objectRef<{ id: number; name: string }>('UserRole').implement({
@@ -38,6 +38,8 @@ builder.queryFields((t) => ({
   users: t.connection({
     type: UserRef,
     nullable: true,
+    // Answered from the cached list, a whole page (250) at a time when no size is given.
+    complexity: connectionComplexity(MAX_PAGE_SIZE),
     description: 'Users of the account. Null, with an error, when amoCRM could not answer.',
     args: {
       includeInactive: t.arg.boolean({ defaultValue: false, description: 'Also list deactivated users.' }),

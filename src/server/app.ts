@@ -6,11 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
+import { Redis } from 'ioredis';
 import { createTokenAuth } from '../auth/token-auth.js';
-import type { GatewayConfig } from '../config.js';
-import { createAccountContext, type AccountContext } from '../loaders/account-context.js';
-import { createAmoClient } from '../rest/client.js';
+import { DEFAULT_TRAFFIC, type GatewayConfig, type UpstreamTrafficConfig } from '../config.js';
 import { createDispatcher } from '../rest/dispatcher.js';
+import { createAccount, type Account } from './account.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { createGateway, type Gateway } from './gateway.js';
 
@@ -18,18 +18,24 @@ export interface RunningGateway {
   /** Where the gateway listens, e.g. http://127.0.0.1:4000 */
   url: string;
   gateway: Gateway;
-  account: AccountContext;
+  account: Account['context'];
+  /** The account's rate limiter and ban breaker, for tests and operators. */
+  traffic: Pick<Account, 'limiter' | 'breaker'>;
   /** The embedded sandbox, when no account was configured. */
   sandbox: { instance: Sandbox; url: string } | null;
   upstreamUrl: string;
   close(): Promise<void>;
 }
 
-export interface StartOptions extends GatewayConfig {
+export interface StartOptions extends Omit<GatewayConfig, 'traffic' | 'redisUrl' | 'security'> {
+  traffic?: Partial<UpstreamTrafficConfig>;
+  security?: GatewayConfig['security'];
+  redisUrl?: string | null;
   /** Inject a dispatcher (tests); by default one undici Agent for the process. */
   dispatcher?: Dispatcher;
   /** See AccountContextOptions; tests shorten it. */
   unknownFieldRefreshMs?: number;
+  log?: (level: 'error' | 'warn' | 'info', message: string) => void;
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -40,6 +46,19 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
       resolve(server.address() as AddressInfo);
     });
   });
+}
+
+/** Connects, or refuses to start: a configured Redis that does not answer is a broken deployment. */
+async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 3_000 });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`REDIS_URL is set but Redis does not answer: ${(error as Error).message}`);
+  }
+  return redis;
 }
 
 function hostForUrl(host: string): string {
@@ -64,20 +83,21 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     token = config.upstream.token;
   }
 
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
   const ownDispatcher = config.dispatcher ? null : createDispatcher();
-  const client = createAmoClient({
+  const { context: account, limiter, breaker } = createAccount({
     baseUrl,
     auth: createTokenAuth(token),
     dispatcher: config.dispatcher ?? ownDispatcher!,
     userAgent: config.userAgent,
     timeoutMs: config.timeoutMs,
-  });
-  const account = createAccountContext({
-    client,
     metadataTtlMs: config.metadataTtlMs,
     unknownFieldRefreshMs: config.unknownFieldRefreshMs,
+    traffic: { ...DEFAULT_TRAFFIC, ...config.traffic },
+    redis,
+    log: config.log,
   });
-  const gateway = createGateway({ account, graphiql: config.graphiql, production: config.production });
+  const gateway = createGateway({ account, graphiql: config.graphiql, production: config.production, security: config.security });
   const server = createServer(gateway);
   const address = await listen(server, config.port, config.host);
 
@@ -85,6 +105,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     url: `http://${hostForUrl(config.host)}:${address.port}`,
     gateway,
     account,
+    traffic: { limiter, breaker },
     sandbox,
     upstreamUrl: baseUrl,
     async close() {
@@ -92,6 +113,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ownDispatcher?.close();
       await sandboxServer?.close();
+      redis?.disconnect();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { AccountContext } from '../loaders/account-context.js';
 import { schema, type GraphQLContext } from '../schema/index.js';
 import { useOfflineGraphiQL } from './graphiql.js';
 import { maskError } from './mask-errors.js';
+import { createSecurity, type SecurityOptions } from './security.js';
 
 export interface GatewayOptions {
   account: AccountContext;
@@ -15,6 +16,8 @@ export interface GatewayOptions {
   production?: boolean;
   logging?: boolean;
   plugins?: Plugin[];
+  /** Limits, CSRF, CORS and body size; defaults in security.ts (suggestions hidden when `production`). */
+  security?: Partial<SecurityOptions>;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -22,8 +25,17 @@ export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
 // GraphiQL opens on one of the tested examples (src/server and dist/server are both two levels down).
 const DEFAULT_QUERY = readFileSync(new URL('../../examples/recent-leads.graphql', import.meta.url), 'utf8');
 
+/**
+ * whatwg-node's request signal is a custom object whose `aborted` stays false once a native
+ * controller backs it; a native signal that follows it reports cancellation faithfully.
+ */
+function nativeSignal(signal: AbortSignal): AbortSignal {
+  return AbortSignal.any([signal]);
+}
+
 export function createGateway(options: GatewayOptions): Gateway {
   const graphiql = useOfflineGraphiQL();
+  const security = createSecurity({ hideSuggestions: !!options.production, ...options.security });
   return createYoga<Record<string, never>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -33,7 +45,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     renderGraphiQL: graphiql.renderGraphiQL,
     maskedErrors: { maskError, isDev: !options.production },
     logging: options.logging ?? false,
-    plugins: [...(options.graphiql === false ? [] : [graphiql.plugin]), ...(options.plugins ?? [])],
-    context: () => ({ account: options.account }),
+    ...security.serverOptions,
+    plugins: [...security.plugins, ...(options.graphiql === false ? [] : [graphiql.plugin]), ...(options.plugins ?? [])],
+    context: ({ request }) => ({ account: options.account, upstream: options.account.scoped(nativeSignal(request.signal)) }),
   });
 }

@@ -120,6 +120,8 @@ describe('lead filters', () => {
     expect(inverted.errors?.[0]?.message).toMatch(/price/);
     const both = await stack.gql(LEADS, { filter: { customFields: [{ fieldId: 1, values: ['a'], range: { from: 1 } }] } });
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const longSearch = await stack.gql(LEADS, { query: 'x'.repeat(10_000) });
+    expect(longSearch.errors?.[0]?.message).toMatch(/"query" may be at most 256 characters/);
     const badDate = await stack.gql(LEADS, { filter: { createdAt: { from: 'yesterday' } } });
     expect(badDate.errors?.[0]?.message).toMatch(/DateTime/);
     expect(stack.upstreamCalls()).toEqual([]);

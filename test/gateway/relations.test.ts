@@ -313,17 +313,20 @@ describe('relation connections', () => {
     ['Contact.leads', 251, 'contact', 'leads'],
     ['Lead.contacts', 300, 'lead', 'contacts'],
     ['Company.contacts', -1, 'company', 'contacts'],
-  ] as const)('refuses %s(first: %i) as BAD_USER_INPUT', async (_name, first, root, relation) => {
+  ] as const)('refuses %s(first: %i) as BAD_USER_INPUT before executing anything', async (_name, first, root, relation) => {
     const id =
       root === 'company'
         ? liveCompanies()[0]!.id
         : root === 'contact'
           ? liveContacts()[0]!.id
           : liveLeads().find((lead) => linked({ type: 'leads', id: lead.id }, 'contacts').length > 0)!.id;
+    stack.resetLog();
     const response = await stack.gql(`{ ${root}(amoId: ${id}) { amoId ${relation}(first: ${first}) { nodes { amoId } } } }`);
     expect(response.errors, JSON.stringify(response)).toHaveLength(1);
     expect(response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors![0]!.path).toEqual([root, relation]);
+    // The cost estimate refuses the request as a whole: no data, no upstream call.
+    expect(response.data).toBeUndefined();
+    expect(stack.upstreamCalls()).toEqual([]);
     expect(response.errors![0]!.message).toMatch(/first/);
   });
 });

@@ -3,6 +3,7 @@
 
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { UpstreamTrafficConfig } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
 import { createSandbox, type LoggedRequest, type Sandbox } from '../../src/sandbox/index.js';
 
@@ -36,6 +37,13 @@ export interface StackOptions {
   gatewayToken?: string;
   timeoutMs?: number;
   unknownFieldRefreshMs?: number;
+  /**
+   * Upstream traffic shaping. Tests that are not about it run unthrottled and without retries,
+   * so call counts and failures are exactly what one pass produces.
+   */
+  traffic?: Partial<UpstreamTrafficConfig>;
+  redisUrl?: string | null;
+  log?: (level: 'error' | 'warn' | 'info', message: string) => void;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -49,6 +57,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     timeoutMs: options.timeoutMs ?? 10_000,
     metadataTtlMs: options.metadataTtlMs ?? 60_000,
     unknownFieldRefreshMs: options.unknownFieldRefreshMs,
+    traffic: { rateLimit: 100_000, retryAttempts: 1, ...options.traffic },
+    redisUrl: options.redisUrl ?? null,
+    log: options.log ?? (() => {}),
     graphiql: true,
     production: false,
   });

@@ -21,7 +21,8 @@ export interface EntityListParams<Filter, With extends string, OrderField extend
   limit?: number;
   with?: readonly With[];
   query?: string | number;
-  filter?: Filter;
+  /** A function is evaluated when the request is sent: a batch can grow while it waits its turn. */
+  filter?: Filter | (() => Filter);
   order?: { field: OrderField; direction: SortDirection };
   signal?: AbortSignal;
 }
@@ -32,6 +33,8 @@ export interface EntityGetParams<With extends string> {
 }
 
 export interface EntityResource<T, Filter, With extends string, OrderField extends string> {
+  /** The collection's path, e.g. `/api/v4/leads`. */
+  readonly path: string;
   list(params?: EntityListParams<Filter, With, OrderField>): Promise<Page<T>>;
   /** Every page from `params.page` on; stops on a short page, a missing `next`, or a 204. */
   iterate(params?: Omit<EntityListParams<Filter, With, OrderField>, 'page'> & { page?: number }): AsyncGenerator<Page<T>>;
@@ -49,10 +52,11 @@ export function listQuery(params: {
   filter?: unknown;
   order?: { field: string; direction: SortDirection };
 }): Record<string, QueryValue> {
+  const filter = typeof params.filter === 'function' ? (params.filter as () => unknown)() : params.filter;
   return {
     with: withParam(params.with),
     query: params.query === '' ? undefined : params.query,
-    filter: params.filter as QueryValue,
+    filter: filter as QueryValue,
     order: params.order ? { [params.order.field]: params.order.direction } : undefined,
   };
 }
@@ -68,10 +72,11 @@ export function createEntityResource<T, Filter, With extends string, OrderField 
       key: entity,
       page: params.page,
       limit: params.limit,
-      query: listQuery(params),
+      query: () => listQuery(params),
       signal: params.signal,
     });
   return {
+    path,
     list,
     iterate: (params = {}) => paginate((page) => list({ ...params, page }), { startPage: params.page }),
     async get(id, params = {}) {

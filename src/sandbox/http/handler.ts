@@ -1,9 +1,13 @@
-// The node:http request listener: request id, request log, the request-log endpoints, the
-// interceptors, bearer auth, routing and the replies. amoCRM-shaped from the first byte: bodies
-// are hal+json or problem+json, 204s carry no body, every response has an X-Request-Id.
+// The node:http request listener: request id, request log, the /__sandbox endpoints, the faults
+// decided at arrival, the interceptors, bearer auth, routing and the replies. amoCRM-shaped from
+// the first byte: bodies are hal+json or problem+json (nginx HTML for the gateway-level faults),
+// 204s carry no body, every response has an X-Request-Id.
 
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { FaultName, FaultPlan } from '../faults/plan.js';
+import { resetSocket } from '../faults/reset.js';
 import type { SandboxStore } from '../store.js';
 import type { RequestContext } from './context.js';
 import type { InterceptorResponse, SandboxInterceptor } from './intercept.js';
@@ -20,7 +24,13 @@ export interface HandlerOptions {
   log: RequestLog;
   routes: readonly Route[];
   interceptors: () => readonly SandboxInterceptor[];
+  /** Decides at each arrival whether (and how) to fault the request; `null` handles it as usual. */
+  faults?: { plan(request: { method: string; path: string; at: number }): FaultPlan | null };
+  /** More unlogged, unauthenticated endpoints beside /__sandbox/requests, by exact path. */
+  admin?: Readonly<Record<string, AdminEndpoint>>;
 }
+
+export type AdminEndpoint = (req: IncomingMessage) => Reply | Promise<Reply>;
 
 const ADMIN_PATH = '/__sandbox/requests';
 
@@ -82,6 +92,8 @@ export function createHandler(options: HandlerOptions) {
 
     // Only what the sandbox was asked for the gateway goes into the log, not the log's own endpoint.
     if (path === ADMIN_PATH) return admin(req, res);
+    const endpoint = options.admin?.[path];
+    if (endpoint) return write(res, await endpoint(req));
 
     const started = performance.now();
     const at = options.now();
@@ -89,7 +101,14 @@ export function createHandler(options: HandlerOptions) {
     const entrySeq = ++seq;
     const { pairs, tree, malformed } = parseQuery(rawQuery);
     const authorized = bearer(req) === options.token;
+    const method = req.method ?? 'GET';
     const notes: string[] = [];
+    // Decided now, in arrival order: the rate limit counts arrivals and seeded draws replay exactly.
+    const plan = options.faults?.plan({ method, path, at }) ?? null;
+    const fault: FaultName | undefined = plan?.fault;
+    if (plan && plan.delayMs > 0) notes.push(`latency: ${plan.delayMs} ms`);
+    if (fault) notes.push(`fault: ${fault}`);
+    const after = plan?.action.kind === 'route' ? plan.action.after : undefined;
     let error: string | undefined;
     let logged = false;
     const record = (status: number) => {
@@ -97,7 +116,7 @@ export function createHandler(options: HandlerOptions) {
       logged = true;
       options.log.add({
         seq: entrySeq,
-        method: req.method ?? 'GET',
+        method,
         path,
         query: pairs.map(([key, value]) => [key, value]),
         status,
@@ -107,6 +126,7 @@ export function createHandler(options: HandlerOptions) {
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         requestId,
         notes,
+        ...(fault ? { fault } : {}),
         ...(error ? { error } : {}),
       });
     };
@@ -118,17 +138,30 @@ export function createHandler(options: HandlerOptions) {
     const send = (reply: Reply | InterceptorResponse) => {
       // The client (or an interceptor) hung up: nothing was answered.
       if (req.socket.destroyed) return record(0);
+      // An error after commit: the request was carried out, the client gets a gateway error.
+      if (after) {
+        notes.push(`real status: ${reply.status}`);
+        reply = after(reply);
+      }
       // Logged right after writing (same tick, so before the client can read it) to time the
       // serialisation too.
       write(res, reply);
       record(reply.status);
     };
 
+    if (plan) {
+      if (plan.delayMs > 0) await delay(plan.delayMs);
+      if (req.socket.destroyed) return record(0);
+      // No answer at all; the 'close' listener logs status 0.
+      if (plan.action.kind === 'reset') return resetSocket(req.socket);
+      if (plan.action.kind === 'answer') return send(plan.action.reply);
+    }
+
     try {
       for (const interceptor of options.interceptors()) {
         const answer = await interceptor({
           seq: entrySeq,
-          method: req.method ?? 'GET',
+          method,
           path,
           query: pairs,
           headers: req.headers,

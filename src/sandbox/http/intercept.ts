@@ -1,5 +1,6 @@
-// The seam for fault injection: interceptors run before auth and routing and may answer a request
-// themselves (a 429 with an HTML body, a slow 503, a dropped socket) or let it through.
+// The seam for ad-hoc faults in a test: interceptors run before auth and routing (after the
+// standard faults of ../faults, decided at arrival) and may answer a request themselves (a 429
+// with an HTML body, a slow 503, a dropped socket) or let it through.
 
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 

@@ -1,0 +1,27 @@
+// Every upstream call, reads and writes and replays alike, waits for a rate-limiter slot first.
+
+import { AmoCancelledError, AmoUpstreamBusyError, unsentInfo } from './errors.js';
+import { RateLimiterBusyError, type RateLimiter } from './limiter/rate-limiter.js';
+import type { RequestLayer } from './request.js';
+
+export function rateLimitLayer(limiter: RateLimiter): RequestLayer {
+  return (next) => async (options) => {
+    try {
+      await limiter.acquire(options.signal);
+    } catch (error) {
+      const info = unsentInfo(options.method, options.path);
+      if (error instanceof RateLimiterBusyError) {
+        throw new AmoUpstreamBusyError(
+          `amoCRM's rate limit queue for this account is ${error.reason === 'queue-full' ? 'full' : 'too slow to serve this call in time'}; try again shortly`,
+          { info, cause: error },
+        );
+      }
+      throw new AmoCancelledError(`${options.method} ${options.path} was cancelled while waiting for its turn`, {
+        info,
+        cause: error,
+        reachedUpstream: false,
+      });
+    }
+    return next(options);
+  };
+}
