@@ -4,7 +4,23 @@
 
 export type UpstreamConfig =
   | { kind: 'sandbox'; seed: number; port: number }
-  | { kind: 'account'; baseUrl: string; token: string };
+  | { kind: 'account'; baseUrl: string; token: string }
+  /** OAuth accounts only: no static account. */
+  | { kind: 'none' };
+
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** amoCRM's consent page. */
+  authorizeUrl: string;
+  /** Hosts that may receive the client secret: `*.amocrm.ru` wildcards or exact origins. */
+  hosts: string[];
+  tokenStore: { kind: 'memory' | 'file' | 'redis'; path: string; keys: string | null };
+  refreshSkewMs: number;
+  /** The OAuth account a request that names none speaks for. */
+  defaultAccountId: number | null;
+}
 
 export interface UpstreamTrafficConfig {
   /** Requests per window per account; amoCRM documents 7 a second per integration. */
@@ -35,6 +51,22 @@ export interface ClientLimitsConfig {
   csrfHeaders?: string[];
 }
 
+/** How clients prove who they are; each kind is on when its settings are given. */
+export interface ClientAuthConfig {
+  /** amoCRM widget disposable tokens (X-Auth-Token), verified with the OAuth client secret. */
+  widgetTokens: boolean;
+  jwt: {
+    jwksUrl: string | null;
+    secret: string | null;
+    issuer: string[];
+    audience: string[];
+    accountClaim: string | null;
+    userClaim: string | null;
+  } | null;
+  /** `sha256:<hex>:<accountId>[:<label>]` entries: keys are configured hashed. */
+  apiKeys: string | null;
+}
+
 export interface GatewayConfig {
   port: number;
   host: string;
@@ -45,9 +77,17 @@ export interface GatewayConfig {
   graphiql: boolean;
   production: boolean;
   traffic: UpstreamTrafficConfig;
-  /** Shares the rate limit (and later tokens, caches, events) across instances. */
+  /** Shares the rate limit, tokens and the refresh lock (and later caches, events) across instances. */
   redisUrl: string | null;
+  /** Every Redis key starts with it, so several deployments can share one Redis. */
+  redisPrefix: string;
   security: ClientLimitsConfig;
+  oauth: OAuthConfig | null;
+  /** Requests without credentials are served (sandbox mode, or GATEWAY_ALLOW_ANONYMOUS=true). */
+  allowAnonymous: boolean;
+  clientAuth: ClientAuthConfig;
+  /** Send the widget user's id as X-Context-User-ID, so amoCRM applies that user's rights. */
+  actAsUser: boolean;
 }
 
 export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
@@ -106,8 +146,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
 
   const baseUrl = text('AMOCRM_BASE_URL');
   const token = text('AMOCRM_TOKEN');
+  const oauth = oauthConfig();
   let upstream: UpstreamConfig;
-  if (baseUrl === undefined && token === undefined) {
+  if (baseUrl === undefined && token === undefined && oauth) {
+    upstream = { kind: 'none' };
+  } else if (baseUrl === undefined && token === undefined) {
     upstream = { kind: 'sandbox', seed: int('SANDBOX_SEED', 1, 0, 2 ** 31 - 1), port: int('SANDBOX_PORT', 0, 0, 65535) };
   } else if (baseUrl === undefined || token === undefined) {
     problems.push('AMOCRM_BASE_URL and AMOCRM_TOKEN go together: set both to use an account, or neither for the sandbox');
@@ -135,6 +178,72 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     problems.push('REDIS_URL must look like redis://host:6379 or rediss://…');
     return null;
   };
+
+  function clientAuthConfig(): ClientAuthConfig {
+    const jwksUrl = text('CLIENT_JWT_JWKS_URL') ?? null;
+    const secret = text('CLIENT_JWT_SECRET') ?? null;
+    let jwt: ClientAuthConfig['jwt'] = null;
+    if (jwksUrl || secret) {
+      if (jwksUrl && secret) problems.push('CLIENT_JWT_JWKS_URL and CLIENT_JWT_SECRET exclude each other: a JWKS verifies asymmetric tokens, a secret HMAC ones');
+      if (secret && Buffer.byteLength(secret) < 32) problems.push('CLIENT_JWT_SECRET must be at least 32 bytes');
+      const issuer = list('CLIENT_JWT_ISSUER') ?? [];
+      const audience = list('CLIENT_JWT_AUDIENCE') ?? [];
+      if (issuer.length === 0 || audience.length === 0) problems.push('client JWTs need CLIENT_JWT_ISSUER and CLIENT_JWT_AUDIENCE');
+      jwt = { jwksUrl, secret, issuer, audience, accountClaim: text('CLIENT_JWT_ACCOUNT_CLAIM') ?? null, userClaim: text('CLIENT_JWT_USER_CLAIM') ?? null };
+    }
+    return {
+      widgetTokens: bool('CLIENT_WIDGET_TOKENS', text('AMOCRM_CLIENT_SECRET') !== undefined),
+      jwt,
+      apiKeys: text('CLIENT_API_KEYS') ?? null,
+    };
+  }
+
+  function oauthConfig(): OAuthConfig | null {
+    const clientId = text('AMOCRM_CLIENT_ID');
+    const clientSecret = text('AMOCRM_CLIENT_SECRET');
+    const redirectUri = text('AMOCRM_REDIRECT_URI');
+    const given = [clientId, clientSecret, redirectUri].filter((value) => value !== undefined).length;
+    if (given === 0) return null;
+    if (given < 3) {
+      problems.push('AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET and AMOCRM_REDIRECT_URI go together: set all three for OAuth');
+      return null;
+    }
+    const authorizeUrl = text('AMOCRM_OAUTH_URL') ?? 'https://www.amocrm.ru/oauth';
+    for (const [name, value] of [['AMOCRM_REDIRECT_URI', redirectUri], ['AMOCRM_OAUTH_URL', authorizeUrl]] as const) {
+      try {
+        if (!/^https?:$/.test(new URL(value!).protocol)) problems.push(`${name} must be an http(s) URL`);
+      } catch {
+        problems.push(`${name} must be an absolute URL, got "${value}"`);
+      }
+    }
+    const hosts = list('AMOCRM_OAUTH_HOSTS') ?? ['*.amocrm.ru', '*.amocrm.com', '*.kommo.com'];
+    for (const host of hosts) {
+      if (host.startsWith('*.')) continue;
+      try {
+        new URL(host);
+      } catch {
+        problems.push(`AMOCRM_OAUTH_HOSTS entries are *.domain wildcards or origins, got "${host}"`);
+      }
+    }
+    const kind = (text('TOKEN_STORE') ?? (text('REDIS_URL') ? 'redis' : 'memory')) as OAuthConfig['tokenStore']['kind'];
+    if (!['memory', 'file', 'redis'].includes(kind)) problems.push(`TOKEN_STORE must be memory, file or redis, got "${kind}"`);
+    const keys = text('TOKEN_ENCRYPTION_KEY') ?? null;
+    if (kind !== 'memory' && !keys) {
+      problems.push(`TOKEN_STORE=${kind} keeps tokens at rest: set TOKEN_ENCRYPTION_KEY (32 random bytes, base64) to encrypt them`);
+    }
+    if (kind === 'redis' && !text('REDIS_URL')) problems.push('TOKEN_STORE=redis needs REDIS_URL');
+    const defaultAccount = text('AMOCRM_ACCOUNT_ID');
+    return {
+      clientId: clientId!,
+      clientSecret: clientSecret!,
+      redirectUri: redirectUri!,
+      authorizeUrl,
+      hosts,
+      tokenStore: { kind, path: text('TOKEN_STORE_PATH') ?? 'data/tokens.json', keys },
+      refreshSkewMs: int('TOKEN_REFRESH_SKEW_MS', 60_000, 0, 3_600_000),
+      defaultAccountId: defaultAccount === undefined ? null : int('AMOCRM_ACCOUNT_ID', 0, 1, Number.MAX_SAFE_INTEGER),
+    };
+  }
 
   const corsOrigins = (origins: string[] | undefined): string[] | undefined => {
     for (const origin of origins ?? []) {
@@ -170,6 +279,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxCallsPerOperation: int('UPSTREAM_CALLS_PER_OPERATION', DEFAULT_TRAFFIC.maxCallsPerOperation, 1, 100_000),
     },
     redisUrl: redisUrl(text('REDIS_URL')),
+    redisPrefix: text('REDIS_PREFIX') ?? 'amocrm-graphql',
     security: {
       maxDepth: optionalInt('GRAPHQL_MAX_DEPTH', 1, 1_000),
       maxAliases: optionalInt('GRAPHQL_MAX_ALIASES', 0, 100_000),
@@ -182,7 +292,20 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       corsCredentials: bool('CORS_CREDENTIALS', false),
       csrfHeaders: list('CSRF_HEADERS'),
     },
+    oauth,
+    allowAnonymous: bool('GATEWAY_ALLOW_ANONYMOUS', upstream.kind === 'sandbox'),
+    clientAuth: clientAuthConfig(),
+    actAsUser: bool('AMOCRM_ACT_AS_USER', false),
   };
+  const { clientAuth } = config;
+  const anyClientAuth = (clientAuth.widgetTokens && oauth !== null) || clientAuth.jwt !== null || clientAuth.apiKeys !== null;
+  if (clientAuth.widgetTokens && !oauth) problems.push('CLIENT_WIDGET_TOKENS needs the OAuth settings (AMOCRM_CLIENT_SECRET verifies widget tokens)');
+  // Serving a real account to whoever asks must be a decision, not a default.
+  if (upstream.kind !== 'sandbox' && !anyClientAuth && !config.allowAnonymous) {
+    problems.push(
+      'no client authentication is configured: set CLIENT_API_KEYS, CLIENT_JWT_JWKS_URL/CLIENT_JWT_SECRET or the OAuth settings (widget tokens), or GATEWAY_ALLOW_ANONYMOUS=true to serve the account without credentials',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

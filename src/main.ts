@@ -17,9 +17,12 @@ async function main(): Promise<void> {
   const running = await startGateway(config);
   const upstream = running.sandbox
     ? `the embedded sandbox with demo data at ${running.sandbox.url}`
-    : `the amoCRM account at ${new URL(running.upstreamUrl).origin}`;
+    : running.upstreamUrl
+      ? `the amoCRM account at ${new URL(running.upstreamUrl).origin}`
+      : 'the amoCRM accounts installed through OAuth';
   console.log(`amocrm-graphql is serving ${upstream}`);
   console.log(`GraphQL and GraphiQL: ${running.url}/graphql`);
+  if (config.oauth) console.log(`Install into an amoCRM account: ${running.url}/oauth/install`);
 
   let stopping = false;
   const stop = (signal: string) => {

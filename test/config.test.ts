@@ -21,8 +21,31 @@ describe('configuration', () => {
   });
 
   it('uses an account when both AMOCRM_BASE_URL and AMOCRM_TOKEN are set', () => {
-    const config = loadConfig({ AMOCRM_BASE_URL: 'https://example.amocrm.ru', AMOCRM_TOKEN: 'tok' });
+    const config = loadConfig({ AMOCRM_BASE_URL: 'https://example.amocrm.ru', AMOCRM_TOKEN: 'tok', GATEWAY_ALLOW_ANONYMOUS: 'true' });
     expect(config.upstream).toEqual({ kind: 'account', baseUrl: 'https://example.amocrm.ru', token: 'tok' });
+  });
+
+  it('refuses to serve a real account to anyone unless client authentication or open access is configured', () => {
+    const found = problems({ AMOCRM_BASE_URL: 'https://example.amocrm.ru', AMOCRM_TOKEN: 'tok' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/no client authentication is configured/);
+    const hash = `sha256:${'a'.repeat(64)}:31000001`;
+    expect(loadConfig({ AMOCRM_BASE_URL: 'https://example.amocrm.ru', AMOCRM_TOKEN: 'tok', CLIENT_API_KEYS: hash }).allowAnonymous).toBe(false);
+    // The sandbox is open by default: it holds demo data only.
+    expect(loadConfig({}).allowAnonymous).toBe(true);
+  });
+
+  it('configures OAuth with all three settings, and refuses a persistent token store without a key', () => {
+    const oauth = { AMOCRM_CLIENT_ID: 'id', AMOCRM_CLIENT_SECRET: 'secret-value', AMOCRM_REDIRECT_URI: 'https://gw.example.test/oauth/callback' };
+    const config = loadConfig(oauth);
+    expect(config.upstream).toEqual({ kind: 'none' });
+    expect(config.oauth).toMatchObject({ clientId: 'id', tokenStore: { kind: 'memory' }, hosts: ['*.amocrm.ru', '*.amocrm.com', '*.kommo.com'] });
+    expect(config.clientAuth.widgetTokens).toBe(true);
+    expect(problems({ AMOCRM_CLIENT_ID: 'id' })[0]).toMatch(/go together/);
+    const noKey = problems({ ...oauth, TOKEN_STORE: 'file' });
+    expect(noKey.join('\n')).toMatch(/TOKEN_ENCRYPTION_KEY/);
+    expect(noKey.join('\n')).not.toContain('secret-value');
+    expect(problems({ ...oauth, TOKEN_STORE: 'redis', TOKEN_ENCRYPTION_KEY: 'k' }).join('\n')).toMatch(/needs REDIS_URL/);
   });
 
   it('lists every problem at once and never quotes the token', () => {

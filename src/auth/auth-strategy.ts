@@ -7,7 +7,8 @@ export interface AuthStrategy {
   authorization(signal?: AbortSignal): Promise<string>;
   /**
    * Called after amoCRM answered 401 to a request made with `usedAuthorization`.
-   * Resolve `true` to replay the request once with a fresh `authorization()`.
+   * Resolve `true` to replay the request once with a fresh `authorization()`, `false` to report
+   * the 401; reject to report something more precise (the grant is dead).
    */
   onUnauthorized?(usedAuthorization: string): Promise<boolean>;
 }

@@ -25,10 +25,13 @@ export interface AccountContext {
   readonly key: string;
   readonly client: AmoClient;
   readonly metadata: MetadataCache;
-  /** By-id loads shared by every concurrent operation of the account. */
-  readonly coalesced: { leads: Coalescer<Lead>; contacts: Coalescer<Contact>; companies: Coalescer<Company> };
-  /** The client for one GraphQL operation: cancelled with it, and held to its upstream budget. */
-  scoped(signal?: AbortSignal): AmoClient;
+  /**
+   * By-id loads shared by every concurrent operation of the account that acts as the same user
+   * (`null`: the token's own user). Never shared across users: their rights differ.
+   */
+  coalesced(contextUserId: number | null): { leads: Coalescer<Lead>; contacts: Coalescer<Contact>; companies: Coalescer<Company> };
+  /** The client for one GraphQL operation: cancelled with it, held to its upstream budget, acting as its user. */
+  scoped(signal?: AbortSignal, contextUserId?: number | null): AmoClient;
   account(): Promise<Account>;
   pipelines(): Promise<Pipeline[]>;
   users(): Promise<User[]>;
@@ -43,17 +46,27 @@ const DEFAULT_UNKNOWN_FIELD_REFRESH_MS = 5_000;
 
 export function createAccountContext(options: AccountContextOptions): AccountContext {
   const { client } = options;
+  const coalescers = new Map<number | null, ReturnType<AccountContext['coalesced']>>();
   const metadata = createMetadataCache({ ttlMs: options.metadataTtlMs ?? DEFAULT_METADATA_TTL_MS, now: options.now });
   return {
     key: options.key ?? new URL(client.baseUrl).origin,
     client,
     metadata,
-    coalesced: {
-      leads: entityCoalescer(client.leads, LEAD_WITH),
-      contacts: entityCoalescer(client.contacts, CONTACT_WITH),
-      companies: entityCoalescer(client.companies, COMPANY_WITH),
+    coalesced: (contextUserId) => {
+      let set = coalescers.get(contextUserId);
+      if (!set) {
+        const as = contextUserId ? client.withScope({ maxCalls: Number.POSITIVE_INFINITY, contextUserId }) : client;
+        set = {
+          leads: entityCoalescer(as.leads, LEAD_WITH),
+          contacts: entityCoalescer(as.contacts, CONTACT_WITH),
+          companies: entityCoalescer(as.companies, COMPANY_WITH),
+        };
+        coalescers.set(contextUserId, set);
+      }
+      return set;
     },
-    scoped: (signal) => client.withScope({ signal, maxCalls: options.maxCallsPerOperation ?? Number.POSITIVE_INFINITY }),
+    scoped: (signal, contextUserId) =>
+      client.withScope({ signal, maxCalls: options.maxCallsPerOperation ?? Number.POSITIVE_INFINITY, contextUserId }),
     account: () =>
       metadata.get('account', (signal) =>
         client.account.get({ with: ['users_groups', 'task_types', 'datetime_settings', 'version', 'is_api_filter_enabled'], signal }),

@@ -66,13 +66,13 @@ async function listWindow<T, F, W extends string, O extends string>(
 // client. Either way a call counts against the operation's budget and stops when it is cancelled.
 
 export const loadLeads = (account: AccountContext, ids: readonly number[], scope?: ScopeHandle | null): Promise<Lead[]> =>
-  account.coalesced.leads.load(ids, scope);
+  account.coalesced(scope?.contextUserId ?? null).leads.load(ids, scope);
 
 export const loadContacts = (account: AccountContext, ids: readonly number[], scope?: ScopeHandle | null): Promise<Contact[]> =>
-  account.coalesced.contacts.load(ids, scope);
+  account.coalesced(scope?.contextUserId ?? null).contacts.load(ids, scope);
 
 export const loadCompanies = (account: AccountContext, ids: readonly number[], scope?: ScopeHandle | null): Promise<Company[]> =>
-  account.coalesced.companies.load(ids, scope);
+  account.coalesced(scope?.contextUserId ?? null).companies.load(ids, scope);
 
 export const listLeads = (client: AmoClient, request: ListRequest<LeadFilter, LeadOrderField>) =>
   listWindow(client.leads, request, LEAD_WITH);

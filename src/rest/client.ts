@@ -27,8 +27,11 @@ import { createUsersResource } from './resources/users.js';
 export const DEFAULT_USER_AGENT = 'amocrm-graphql/0.1';
 
 export interface AmoClientOptions {
-  /** The account origin: `https://example.amocrm.ru`, a kommo.com host, a proxy, the sandbox. */
-  baseUrl: string;
+  /**
+   * The account origin: `https://example.amocrm.ru`, a kommo.com host, a proxy, the sandbox; a
+   * function when it may change (OAuth accounts follow subdomain renames).
+   */
+  baseUrl: string | (() => string);
   auth: AuthStrategy;
   dispatcher: Dispatcher;
   userAgent?: string;
@@ -58,7 +61,9 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     onResponse: options.onResponse,
   });
   const client: AmoClient = {
-    baseUrl: options.baseUrl,
+    get baseUrl() {
+      return typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl;
+    },
     /** The same client for one GraphQL operation: its signal and its upstream budget. */
     withScope: (next: RequestScope) => createAmoClient(options, next),
     scope: handle,
@@ -79,7 +84,8 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
 }
 
 export interface AmoClient {
-  baseUrl: string;
+  /** The account origin in use now. */
+  readonly baseUrl: string;
   withScope(scope: RequestScope): AmoClient;
   /** The operation scope of a client made by `withScope`, or null. */
   scope: ScopeHandle | null;

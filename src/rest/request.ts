@@ -36,8 +36,11 @@ export type SendFn = (options: AmoRequestOptions) => Promise<AmoResponse>;
 export type RequestLayer = (next: SendFn) => SendFn;
 
 export interface RequestPipelineOptions {
-  /** Account origin, optionally with a path prefix for proxies: `https://demo.amocrm.ru`. */
-  baseUrl: string;
+  /**
+   * Account origin, optionally with a path prefix for proxies: `https://demo.amocrm.ru`. A
+   * function is asked on every request: an account renamed in amoCRM moves to a new host.
+   */
+  baseUrl: string | (() => string);
   dispatcher: Dispatcher;
   userAgent: string;
   timeoutMs: number;
@@ -54,14 +57,23 @@ function firstHeader(value: string | string[] | undefined): string | null {
 }
 
 export function createRequestPipeline(options: RequestPipelineOptions): SendFn {
-  const base = new URL(options.baseUrl);
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-    throw new TypeError(`baseUrl must be an http(s) origin, got ${base.protocol}`);
-  }
-  const origin = base.origin;
-  const prefix = base.pathname.replace(/\/+$/, '');
+  let parsed: { raw: string; origin: string; prefix: string } | null = null;
+  const target = () => {
+    const raw = typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl;
+    if (parsed?.raw !== raw) {
+      const base = new URL(raw);
+      if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+        throw new TypeError(`baseUrl must be an http(s) origin, got ${base.protocol}`);
+      }
+      parsed = { raw, origin: base.origin, prefix: base.pathname.replace(/\/+$/, '') };
+    }
+    return parsed;
+  };
+  // A fixed base URL is checked now; a moving one when it is first used.
+  if (typeof options.baseUrl === 'string') target();
 
   const send: SendFn = async (request) => {
+    const { origin, prefix } = target();
     const params = typeof request.query === 'function' ? request.query() : request.query;
     const query = params ? buildQuery(params) : '';
     const path = `${prefix}${request.path}${query ? `?${query}` : ''}`;

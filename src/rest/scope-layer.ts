@@ -9,10 +9,16 @@ export interface RequestScope {
   signal?: AbortSignal;
   /** Upstream calls the operation may make; `Infinity` for no limit. */
   maxCalls: number;
+  /**
+   * Act as this amoCRM user (`X-Context-User-ID`, the SDK's withContextUserId): an admin's token
+   * then sees and writes what that user may.
+   */
+  contextUserId?: number | null;
 }
 
 export interface ScopeHandle {
   readonly signal: AbortSignal | undefined;
+  readonly contextUserId: number | null;
   readonly calls: number;
   /** Counts one upstream call against the budget; throws if cancelled or over budget. */
   charge(method: string, path: string): void;
@@ -21,8 +27,10 @@ export interface ScopeHandle {
 
 export function createScopeHandle(scope: RequestScope): ScopeHandle {
   let calls = 0;
+  const userHeader = scope.contextUserId ? { 'x-context-user-id': String(scope.contextUserId) } : null;
   const handle: ScopeHandle = {
     signal: scope.signal,
+    contextUserId: scope.contextUserId ?? null,
     get calls() {
       return calls;
     },
@@ -42,7 +50,7 @@ export function createScopeHandle(scope: RequestScope): ScopeHandle {
     layer: (next) => async (options) => {
       handle.charge(options.method, options.path);
       const signal = scope.signal && options.signal ? AbortSignal.any([scope.signal, options.signal]) : (scope.signal ?? options.signal);
-      return next({ ...options, signal });
+      return next({ ...options, signal, headers: userHeader ? { ...options.headers, ...userHeader } : options.headers });
     },
   };
   return handle;

@@ -22,6 +22,16 @@ export {
   type ResetRateSetting,
 } from './faults/index.js';
 export type { LoggedRequest, RequestFilter, RequestLog } from './http/request-log.js';
+export {
+  OAUTH_PATHS,
+  OAUTH_PROBLEM_TYPE,
+  type AccessTokenClaims,
+  type GrantState,
+  type OAuthOptions,
+  type SandboxOAuth,
+  type WidgetTokenClaims,
+  type WidgetTokenOptions,
+} from './oauth/index.js';
 export type { EntityRef, LinkedEntity, LinkIndex, LinkRecord } from './links.js';
 export type * from './records.js';
 export { findStatus, type SandboxStore } from './store.js';

@@ -1,11 +1,14 @@
 // `npm run sandbox`: serves the sandbox alone. Flags: --port (4010), --host (127.0.0.1), --token,
-// --seed, and the faults: --latency 50 | 20-200, --rate-limit 7 [--ban-after 10 [--ban-ms 60000]],
-// --ban, --error-rate 0.2, --reset-rate 0.1, --fault-seed N.
+// --seed, the faults: --latency 50 | 20-200, --rate-limit 7 [--ban-after 10 [--ban-ms 60000]],
+// --ban, --error-rate 0.2, --reset-rate 0.1, --fault-seed N, and an OAuth integration:
+// --client-id ID --client-secret SECRET --redirect-uri URL [--access-ttl SECONDS].
 
 import { parseArgs } from 'node:util';
 import { FAULT_FLAGS, FAULT_FLAGS_HELP, faultsFromFlags } from './faults/cli.js';
 import { describeFaults, FAULTS_PATH, InvalidFaultsError, type FaultUpdate } from './faults/index.js';
 import { createSandbox } from './index.js';
+import { describeOAuth, InvalidOAuthFlagsError, OAUTH_FLAGS, OAUTH_FLAGS_HELP, oauthFromFlags } from './oauth/cli.js';
+import type { OAuthOptions } from './oauth/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     token: { type: 'string' },
     seed: { type: 'string', default: '1' },
     ...FAULT_FLAGS,
+    ...OAUTH_FLAGS,
   },
   strict: true,
 });
@@ -36,10 +40,20 @@ try {
   process.exit(2);
 }
 
+let oauth: OAuthOptions | undefined;
+try {
+  oauth = oauthFromFlags(values);
+} catch (error) {
+  if (!(error instanceof InvalidOAuthFlagsError)) throw error;
+  console.error(`${error.message}\n  oauth flags: ${OAUTH_FLAGS_HELP}`);
+  process.exit(2);
+}
+
 const sandbox = createSandbox({
   token: values.token,
   seed: integer('seed', values.seed, 0, 2 ** 32 - 1),
   faults,
+  oauth,
 });
 const server = await sandbox.listen({ port: integer('port', values.port, 0, 65_535), host: values.host });
 
@@ -48,6 +62,7 @@ console.log(`  API:   ${server.url}/api/v4/account`);
 console.log(`  token: ${sandbox.token}  (Authorization: Bearer ${sandbox.token})`);
 console.log(`  log:   ${server.url}/__sandbox/requests`);
 console.log(`  faults: ${describeFaults(sandbox.faults.get())}  (switch them at ${server.url}${FAULTS_PATH})`);
+for (const line of describeOAuth(oauth, server.url)) console.log(`  ${line}`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -1,4 +1,5 @@
-// createSandbox: the seeded store, the request log, the faults and the HTTP handler, wired together.
+// createSandbox: the seeded store, the request log, the faults, the OAuth side and the HTTP
+// handler, wired together.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultControl, FAULTS_PATH } from './faults/control.js';
@@ -7,12 +8,13 @@ import { createHandler } from './http/handler.js';
 import type { SandboxInterceptor } from './http/intercept.js';
 import { listen, type ListeningServer } from './http/listen.js';
 import { createRequestLog, type RequestLog } from './http/request-log.js';
+import { createAccountHost, createOAuth, type OAuthOptions, type SandboxOAuth } from './oauth/index.js';
 import { apiRoutes } from './routes/index.js';
 import { seedDemoAccount } from './seed/index.js';
 import type { SandboxStore } from './store.js';
 
 export interface SandboxOptions {
-  /** The bearer token accepted (default 'sandbox-token'). */
+  /** The static bearer token accepted (default 'sandbox-token'), like a long-lived token; OAuth access tokens work beside it. */
   token?: string;
   /** PRNG seed for the demo data (default 1); same seed, identical data. */
   seed?: number;
@@ -22,6 +24,8 @@ export interface SandboxOptions {
   subdomain?: string;
   /** Faults active from the start; change them any time through `sandbox.faults`. */
   faults?: FaultUpdate;
+  /** The integration the OAuth endpoints serve (consent page, token endpoint); none without it. */
+  oauth?: OAuthOptions;
 }
 
 export interface Sandbox {
@@ -35,7 +39,9 @@ export interface Sandbox {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** Runs `fn` before auth and routing (after `faults`) on every request until the returned function is called. */
   intercept(fn: SandboxInterceptor): () => void;
-  /** Port 0 (a free one) and host 127.0.0.1 by default. */
+  /** Codes, grants, token expiry and revocation, widget tokens, subdomain renames. */
+  oauth: SandboxOAuth;
+  /** Port 0 (a free one) and host 127.0.0.1 by default. Call it twice for two origins (two "subdomains") over one account. */
   listen(options?: { port?: number; host?: string }): Promise<ListeningServer>;
 }
 
@@ -46,15 +52,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? Date.now;
   const faults = createFaults({ now, initial: options.faults });
   let interceptors: SandboxInterceptor[] = [];
+  const host = createAccountHost({ subdomain: () => store.account.subdomain });
+  const oauth = createOAuth({ oauth: options.oauth, store, host, now, isStaticToken: (candidate) => candidate === token });
   const handler = createHandler({
     store,
-    token,
+    authenticate({ token: candidate, host: to }) {
+      // The old subdomain of a renamed account knows no token at all.
+      if (!host.serves(to)) return { ok: false, note: `account moved to ${host.current()}` };
+      if (candidate === null) return { ok: false };
+      if (candidate === token) return { ok: true };
+      return oauth.checkAccessToken(candidate);
+    },
     now,
     log,
     routes: apiRoutes,
     interceptors: () => interceptors,
     faults,
     admin: { [FAULTS_PATH]: faultControl(faults) },
+    endpoints: oauth.endpoints,
   });
 
   return {
@@ -70,6 +85,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         interceptors = interceptors.filter((item) => item !== fn);
       };
     },
-    listen: (listenOptions) => listen(handler, listenOptions),
+    oauth: oauth.api,
+    async listen(listenOptions) {
+      const server = await listen(handler, listenOptions);
+      host.listening(server.url);
+      return server;
+    },
   };
 }

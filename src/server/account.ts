@@ -14,8 +14,12 @@ import { createRedisWindow } from '../rest/limiter/redis-window.js';
 import { createMemoryWindow } from '../rest/limiter/window.js';
 
 export interface AccountOptions {
-  baseUrl: string;
-  auth: AuthStrategy;
+  /** The account origin, or a getter when it can move (an OAuth account renamed in amoCRM). */
+  baseUrl: string | (() => string);
+  /** Names the account in the rate limiter's shared key and in logs: its origin or amoCRM id. */
+  key?: string;
+  /** The credentials; built with the account's rate limiter so token refreshes queue too. */
+  auth: AuthStrategy | ((limiter: RateLimiter) => AuthStrategy);
   dispatcher: Dispatcher;
   userAgent: string;
   timeoutMs: number;
@@ -23,6 +27,8 @@ export interface AccountOptions {
   unknownFieldRefreshMs?: number;
   traffic: UpstreamTrafficConfig;
   redis?: Redis | null;
+  /** Prefix of the account's Redis keys. */
+  redisPrefix?: string;
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
 }
 
@@ -32,14 +38,14 @@ export interface Account {
   breaker: BanBreaker;
 }
 
-export const REDIS_PREFIX = 'amocrm-graphql';
+export const DEFAULT_REDIS_PREFIX = 'amocrm-graphql';
 
 export function createAccount(options: AccountOptions): Account {
-  const key = new URL(options.baseUrl).origin;
+  const key = options.key ?? new URL(typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).origin;
   const log = options.log ?? ((level, message) => console[level](message));
   const { traffic } = options;
   const store = options.redis
-    ? createRedisWindow({ redis: options.redis, key: `${REDIS_PREFIX}:rate:${key}`, limit: traffic.rateLimit, windowMs: traffic.rateWindowMs })
+    ? createRedisWindow({ redis: options.redis, key: `${options.redisPrefix ?? DEFAULT_REDIS_PREFIX}:rate:${key}`, limit: traffic.rateLimit, windowMs: traffic.rateWindowMs })
     : createMemoryWindow({ limit: traffic.rateLimit, windowMs: traffic.rateWindowMs });
   const limiter = createRateLimiter({
     store,
@@ -51,7 +57,7 @@ export function createAccount(options: AccountOptions): Account {
   const breaker = createBanBreaker({ account: key, cooldownMs: traffic.banCooldownMs, log });
   const client = createAmoClient({
     baseUrl: options.baseUrl,
-    auth: options.auth,
+    auth: typeof options.auth === 'function' ? options.auth(limiter) : options.auth,
     dispatcher: options.dispatcher,
     userAgent: options.userAgent,
     timeoutMs: options.timeoutMs,

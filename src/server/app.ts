@@ -7,10 +7,17 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { Redis } from 'ioredis';
-import { createTokenAuth } from '../auth/token-auth.js';
-import { DEFAULT_TRAFFIC, type GatewayConfig, type UpstreamTrafficConfig } from '../config.js';
+import { createApiKeyAuth, createBearerJwtAuth, createWidgetTokenAuth, parseApiKeys } from '../auth/client/index.js';
+import type { ClientAuthStrategy } from '../auth/client/types.js';
+import { createMemoryLock } from '../auth/memory-lock.js';
+import { createOAuthClient } from '../auth/oauth-client.js';
+import { createRedisLock } from '../auth/redis-lock.js';
+import { createTokenStore } from '../auth/stores/create-token-store.js';
+import { DEFAULT_TRAFFIC, type ClientAuthConfig, type GatewayConfig, type OAuthConfig, type UpstreamTrafficConfig } from '../config.js';
 import { createDispatcher } from '../rest/dispatcher.js';
-import { createAccount, type Account } from './account.js';
+import { DEFAULT_REDIS_PREFIX, type Account } from './account.js';
+import { createAccountRegistry, type AccountRegistry, type AccountRegistryOptions } from './accounts.js';
+import { allowedOrigins, useOAuthRoutes } from './oauth-routes.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { createGateway, type Gateway } from './gateway.js';
 
@@ -18,19 +25,30 @@ export interface RunningGateway {
   /** Where the gateway listens, e.g. http://127.0.0.1:4000 */
   url: string;
   gateway: Gateway;
+  /** Every account the process serves. */
+  accounts: AccountRegistry;
+  /** The default account's context (the static one), for tests and operators. */
   account: Account['context'];
-  /** The account's rate limiter and ban breaker, for tests and operators. */
+  /** The default account's rate limiter and ban breaker. */
   traffic: Pick<Account, 'limiter' | 'breaker'>;
   /** The embedded sandbox, when no account was configured. */
   sandbox: { instance: Sandbox; url: string } | null;
-  upstreamUrl: string;
+  upstreamUrl: string | null;
   close(): Promise<void>;
 }
 
-export interface StartOptions extends Omit<GatewayConfig, 'traffic' | 'redisUrl' | 'security'> {
+type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth';
+
+export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   traffic?: Partial<UpstreamTrafficConfig>;
   security?: GatewayConfig['security'];
   redisUrl?: string | null;
+  redisPrefix?: string;
+  oauth?: OAuthConfig | null;
+  /** Default: only in sandbox mode. */
+  allowAnonymous?: boolean;
+  actAsUser?: boolean;
+  clientAuth?: Partial<ClientAuthConfig>;
   /** Inject a dispatcher (tests); by default one undici Agent for the process. */
   dispatcher?: Dispatcher;
   /** See AccountContextOptions; tests shorten it. */
@@ -66,53 +84,141 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function clientAuthStrategies(config: StartOptions): ClientAuthStrategy[] {
+  const strategies: ClientAuthStrategy[] = [];
+  const auth = config.clientAuth ?? {};
+  if (auth.widgetTokens && config.oauth) {
+    strategies.push(
+      createWidgetTokenAuth({
+        clientSecret: config.oauth.clientSecret,
+        redirectUri: config.oauth.redirectUri,
+        clientId: config.oauth.clientId,
+        accountHosts: config.oauth.hosts,
+      }),
+    );
+  }
+  if (auth.jwt) {
+    strategies.push(
+      createBearerJwtAuth({
+        ...(auth.jwt.jwksUrl ? { jwksUrl: auth.jwt.jwksUrl } : { secret: auth.jwt.secret ?? '' }),
+        issuer: auth.jwt.issuer,
+        audience: auth.jwt.audience,
+        accountClaim: auth.jwt.accountClaim ?? undefined,
+        userClaim: auth.jwt.userClaim ?? undefined,
+      }),
+    );
+  }
+  if (auth.apiKeys) strategies.push(createApiKeyAuth({ keys: parseApiKeys(auth.apiKeys) }));
+  return strategies;
+}
+
 export async function startGateway(config: StartOptions): Promise<RunningGateway> {
+  const log = config.log ?? ((level, message) => console[level](message));
   let sandbox: RunningGateway['sandbox'] = null;
   let sandboxServer: { url: string; close(): Promise<void> } | null = null;
-  let baseUrl: string;
-  let token: string;
+  let staticAccount: { baseUrl: string; token: string } | null = null;
   if (config.upstream.kind === 'sandbox') {
     // A fresh random token per start: the sandbox is only reachable with the one we hand over.
-    token = randomBytes(24).toString('base64url');
+    const token = randomBytes(24).toString('base64url');
     const instance = createSandbox({ seed: config.upstream.seed, token });
     sandboxServer = await instance.listen({ port: config.upstream.port, host: '127.0.0.1' });
     sandbox = { instance, url: sandboxServer.url };
-    baseUrl = sandboxServer.url;
-  } else {
-    baseUrl = config.upstream.baseUrl;
-    token = config.upstream.token;
+    staticAccount = { baseUrl: sandboxServer.url, token };
+  } else if (config.upstream.kind === 'account') {
+    staticAccount = { baseUrl: config.upstream.baseUrl, token: config.upstream.token };
   }
 
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
-  const ownDispatcher = config.dispatcher ? null : createDispatcher();
-  const { context: account, limiter, breaker } = createAccount({
-    baseUrl,
-    auth: createTokenAuth(token),
-    dispatcher: config.dispatcher ?? ownDispatcher!,
+  const redisPrefix = config.redisPrefix ?? DEFAULT_REDIS_PREFIX;
+  const dispatcher = config.dispatcher ?? createDispatcher();
+  const ownsDispatcher = !config.dispatcher;
+
+  let oauth: AccountRegistryOptions['oauth'] = null;
+  if (config.oauth) {
+    const { tokenStore } = config.oauth;
+    oauth = {
+      client: createOAuthClient({
+        clientId: config.oauth.clientId,
+        clientSecret: config.oauth.clientSecret,
+        redirectUri: config.oauth.redirectUri,
+        dispatcher,
+        userAgent: config.userAgent,
+      }),
+      store: createTokenStore({
+        kind: tokenStore.kind,
+        path: tokenStore.path,
+        redis: redis ?? undefined,
+        prefix: `${redisPrefix}:token:`,
+        keys: tokenStore.keys ?? undefined,
+      }),
+      lock: redis ? createRedisLock({ redis, prefix: `${redisPrefix}:lock:` }) : createMemoryLock(),
+      isAllowedOrigin: allowedOrigins(config.oauth.hosts),
+      skewMs: config.oauth.refreshSkewMs,
+    };
+  }
+
+  const accounts = createAccountRegistry({
+    dispatcher,
     userAgent: config.userAgent,
     timeoutMs: config.timeoutMs,
     metadataTtlMs: config.metadataTtlMs,
     unknownFieldRefreshMs: config.unknownFieldRefreshMs,
     traffic: { ...DEFAULT_TRAFFIC, ...config.traffic },
     redis,
-    log: config.log,
+    redisPrefix,
+    log,
+    static: staticAccount,
+    oauth,
+    defaultAccountId: config.oauth?.defaultAccountId ?? null,
   });
-  const gateway = createGateway({ account, graphiql: config.graphiql, production: config.production, security: config.security });
+
+  const allowAnonymous = config.allowAnonymous ?? config.upstream.kind === 'sandbox';
+  const gateway = createGateway({
+    account: async (principal) => (await accounts.resolve(principal.accountId)).context,
+    clientAuth: { strategies: clientAuthStrategies(config), allowAnonymous },
+    actAsUser: config.actAsUser ?? false,
+    graphiql: config.graphiql,
+    production: config.production,
+    security: config.security,
+    plugins: config.oauth && oauth
+      ? [
+          useOAuthRoutes({
+            clientId: config.oauth.clientId,
+            clientSecret: config.oauth.clientSecret,
+            redirectUri: config.oauth.redirectUri,
+            authorizeUrl: config.oauth.authorizeUrl,
+            client: oauth.client,
+            registry: accounts,
+            isAllowedOrigin: oauth.isAllowedOrigin,
+            log,
+          }),
+        ]
+      : [],
+  });
   const server = createServer(gateway);
   const address = await listen(server, config.port, config.host);
+  const fallback = accounts.defaultAccount;
 
   return {
     url: `http://${hostForUrl(config.host)}:${address.port}`,
     gateway,
-    account,
-    traffic: { limiter, breaker },
+    accounts,
+    get account() {
+      if (!fallback) throw new Error('this gateway has no default account');
+      return fallback.context;
+    },
+    get traffic() {
+      if (!fallback) throw new Error('this gateway has no default account');
+      return { limiter: fallback.limiter, breaker: fallback.breaker };
+    },
     sandbox,
-    upstreamUrl: baseUrl,
+    upstreamUrl: staticAccount?.baseUrl ?? null,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await ownDispatcher?.close();
+      if (ownsDispatcher) await dispatcher.close();
       await sandboxServer?.close();
+      await oauth?.store.close?.();
       redis?.disconnect();
     },
   };

@@ -2,15 +2,28 @@
 // Assembled from small plugins; everything it needs is passed in.
 
 import { readFileSync } from 'node:fs';
+import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { ANONYMOUS } from '../auth/client/anonymous.js';
+import { AuthError } from '../auth/errors.js';
+import type { Principal } from '../auth/types.js';
 import type { AccountContext } from '../loaders/account-context.js';
 import { schema, type GraphQLContext } from '../schema/index.js';
 import { useOfflineGraphiQL } from './graphiql.js';
 import { maskError } from './mask-errors.js';
+import { principalOf, useClientAuth, type ClientAuthOptions } from './client-auth.js';
 import { createSecurity, type SecurityOptions } from './security.js';
 
 export interface GatewayOptions {
-  account: AccountContext;
+  /**
+   * The account a request speaks for: a fixed one, or found from the request's principal (an
+   * AuthError such as AMOCRM_ACCOUNT_NOT_INSTALLED refuses the request with 403).
+   */
+  account: AccountContext | ((principal: Principal) => Promise<AccountContext>);
+  /** Who may call; without it every request is the anonymous principal (in-process tests). */
+  clientAuth?: ClientAuthOptions;
+  /** Send the principal's user as X-Context-User-ID. */
+  actAsUser?: boolean;
   graphiql?: boolean;
   /** Production hides error details that development shows. */
   production?: boolean;
@@ -33,6 +46,10 @@ function nativeSignal(signal: AbortSignal): AbortSignal {
   return AbortSignal.any([signal]);
 }
 
+function refusal(status: 401 | 403, code: string, message: string, reason?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...(reason ? { reason } : {}), http: { status } } });
+}
+
 export function createGateway(options: GatewayOptions): Gateway {
   const graphiql = useOfflineGraphiQL();
   const security = createSecurity({ hideSuggestions: !!options.production, ...options.security });
@@ -46,7 +63,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError, isDev: !options.production },
     logging: options.logging ?? false,
     ...security.serverOptions,
-    plugins: [...security.plugins, ...(options.graphiql === false ? [] : [graphiql.plugin]), ...(options.plugins ?? [])],
-    context: ({ request }) => ({ account: options.account, upstream: options.account.scoped(nativeSignal(request.signal)) }),
+    plugins: [
+      ...security.plugins,
+      ...(options.clientAuth ? [useClientAuth(options.clientAuth)] : []),
+      ...(options.graphiql === false ? [] : [graphiql.plugin]),
+      ...(options.plugins ?? []),
+    ],
+    context: async ({ request }) => {
+      const principal = options.clientAuth ? principalOf(request) : ANONYMOUS;
+      // The client-auth plugin ends unauthenticated requests before this; never default to open.
+      if (!principal) throw refusal(401, 'UNAUTHENTICATED', 'This request carries no accepted credentials');
+      let account: AccountContext;
+      try {
+        account = typeof options.account === 'function' ? await options.account(principal) : options.account;
+      } catch (error) {
+        if (error instanceof AuthError) throw refusal(403, 'FORBIDDEN', error.message, error.code);
+        throw error;
+      }
+      const userId = options.actAsUser ? principal.userId : null;
+      return { account, upstream: account.scoped(nativeSignal(request.signal), userId) };
+    },
   });
 }

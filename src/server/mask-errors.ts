@@ -5,12 +5,13 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { AuthError } from '../auth/errors.js';
 import { AmoError } from '../rest/errors.js';
 
-function findAmoError(error: unknown): AmoError | null {
+function find<T>(error: unknown, type: abstract new (...args: never[]) => T): T | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    if (current instanceof AmoError) return current;
+    if (current instanceof type) return current;
     current = current instanceof GraphQLError ? current.originalError : (current as { cause?: unknown }).cause;
   }
   return null;
@@ -39,7 +40,12 @@ export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['m
   message,
   isDev,
 ) => {
-  const amo = findAmoError(error);
+  const auth = find(error, AuthError);
+  if (auth) {
+    const source = error instanceof GraphQLError ? error : undefined;
+    return new GraphQLError(auth.message, { nodes: source?.nodes, path: source?.path, extensions: { code: auth.code } });
+  }
+  const amo = find(error, AmoError);
   if (amo) return toGraphQLError(amo, error instanceof GraphQLError ? error : undefined);
   // Pothos rejects malformed global ids and cursors with its own validation error: bad input.
   if (error instanceof GraphQLError && error.originalError instanceof PothosValidationError) {

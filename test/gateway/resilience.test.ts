@@ -92,7 +92,7 @@ describe('three gateways sharing Redis, against amoCRM enforcing 7 requests a se
           userAgent: 'resilience-test',
           timeoutMs: 10_000,
           metadataTtlMs: 60_000,
-          graphiql: false,
+          graphiql: false, allowAnonymous: true,
           production: true,
           traffic: PRODUCTION_TRAFFIC,
           redisUrl: REDIS_URL,

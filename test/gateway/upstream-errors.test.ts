@@ -96,7 +96,7 @@ describe('a gateway whose upstream is down', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const gateway = await startGateway({
       port: 0, host: '127.0.0.1', upstream: { kind: 'account', baseUrl: `http://127.0.0.1:${port}`, token: 'x' },
-      userAgent: 'test', timeoutMs: 2000, metadataTtlMs: 0, graphiql: false, production: true, traffic: { retryAttempts: 1 }, log: () => {},
+      userAgent: 'test', timeoutMs: 2000, metadataTtlMs: 0, graphiql: false, allowAnonymous: true, production: true, traffic: { retryAttempts: 1 }, log: () => {},
     });
     try {
       const response = await fetch(`${gateway.url}/graphql`, {
@@ -125,7 +125,7 @@ describe('any amoCRM-compatible origin', () => {
     const { port } = server.address() as AddressInfo;
     gateway = await startGateway({
       port: 0, host: '127.0.0.1', upstream: { kind: 'account', baseUrl: `http://127.0.0.1:${port}/amo`, token: 'origin-token-42' },
-      userAgent: 'my-integration/1.0', timeoutMs: 2000, metadataTtlMs: 0, graphiql: false, production: true, traffic: { retryAttempts: 1 }, log: () => {},
+      userAgent: 'my-integration/1.0', timeoutMs: 2000, metadataTtlMs: 0, graphiql: false, allowAnonymous: true, production: true, traffic: { retryAttempts: 1 }, log: () => {},
     });
   });
   afterAll(async () => {

@@ -59,6 +59,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     unknownFieldRefreshMs: options.unknownFieldRefreshMs,
     traffic: { rateLimit: 100_000, retryAttempts: 1, ...options.traffic },
     redisUrl: options.redisUrl ?? null,
+    // The stack serves one static account to tests that are not about client authentication.
+    allowAnonymous: true,
     log: options.log ?? (() => {}),
     graphiql: true,
     production: false,

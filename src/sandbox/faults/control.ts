@@ -6,25 +6,14 @@
 //   DELETE  removes every fault (204)
 
 import type { IncomingMessage } from 'node:http';
+import { MAX_BODY, readBody } from '../http/body.js';
 import { problem, type Reply } from '../http/reply.js';
 import { InvalidFaultsError } from './check.js';
 import { checkFaultUpdate, type Faults, type FaultUpdate } from './injector.js';
 
 export const FAULTS_PATH = '/__sandbox/faults';
-const MAX_BODY = 64 * 1024;
 
 const json = (body: unknown): Reply => ({ status: 200, body, contentType: 'application/json' });
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    // Read to the end even when too large: leaving early would destroy the socket before the 400.
-    size += chunk.length;
-    if (size <= MAX_BODY) chunks.push(chunk);
-  }
-  return size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8');
-}
 
 export function faultControl(faults: Faults): (req: IncomingMessage) => Promise<Reply> {
   return async (req) => {

@@ -1,7 +1,7 @@
 // The node:http request listener: request id, request log, the /__sandbox endpoints, the faults
-// decided at arrival, the interceptors, bearer auth, routing and the replies. amoCRM-shaped from
-// the first byte: bodies are hal+json or problem+json (nginx HTML for the gateway-level faults),
-// 204s carry no body, every response has an X-Request-Id.
+// decided at arrival, the interceptors, bearer auth, the OAuth endpoints, routing and the replies.
+// amoCRM-shaped from the first byte: bodies are hal+json or problem+json (nginx HTML for the
+// gateway-level faults), 204s carry no body, every response has an X-Request-Id.
 
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,7 +9,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultName, FaultPlan } from '../faults/plan.js';
 import { resetSocket } from '../faults/reset.js';
 import type { SandboxStore } from '../store.js';
+import { readBody } from './body.js';
 import type { RequestContext } from './context.js';
+import type { Endpoints } from './endpoints.js';
 import type { InterceptorResponse, SandboxInterceptor } from './intercept.js';
 import { HttpProblem } from './problem.js';
 import { parseQuery } from './query-string.js';
@@ -17,9 +19,16 @@ import { problem, type Reply } from './reply.js';
 import type { RequestLog } from './request-log.js';
 import { createRouter, type Route } from './router.js';
 
+/** Whether a request may use /api/v4; `note` (e.g. `access token expired`) goes into the request log. */
+export interface Authentication {
+  ok: boolean;
+  note?: string;
+}
+
 export interface HandlerOptions {
   store: SandboxStore;
-  token: string;
+  /** Decides on the bearer token (null: none) of a request that came to `host` (host:port). */
+  authenticate(request: { token: string | null; host: string }): Authentication;
   now: () => number;
   log: RequestLog;
   routes: readonly Route[];
@@ -28,17 +37,23 @@ export interface HandlerOptions {
   faults?: { plan(request: { method: string; path: string; at: number }): FaultPlan | null };
   /** More unlogged, unauthenticated endpoints beside /__sandbox/requests, by exact path. */
   admin?: Readonly<Record<string, AdminEndpoint>>;
+  /** Logged, intercepted endpoints outside /api/v4 that authenticate and route themselves (OAuth). */
+  endpoints?: Endpoints;
 }
 
 export type AdminEndpoint = (req: IncomingMessage) => Reply | Promise<Reply>;
 
 const ADMIN_PATH = '/__sandbox/requests';
 
+/** host:port as the client addressed it: with several listeners, which origin a request came to. */
+function hostOf(req: IncomingMessage): string {
+  return (req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 80}`).toLowerCase();
+}
+
 function originOf(req: IncomingMessage): string {
   const forwarded = req.headers['x-forwarded-proto'];
   const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
-  const host = req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 80}`;
-  return `${proto}://${host}`;
+  return `${proto}://${req.headers.host ?? hostOf(req)}`;
 }
 
 function bearer(req: IncomingMessage): string | null {
@@ -100,8 +115,12 @@ export function createHandler(options: HandlerOptions) {
     const requestId = randomBytes(16).toString('hex');
     const entrySeq = ++seq;
     const { pairs, tree, malformed } = parseQuery(rawQuery);
-    const authorized = bearer(req) === options.token;
+    const host = hostOf(req);
+    const token = bearer(req);
+    const auth = options.authenticate({ token, host });
+    const authorized = auth.ok;
     const method = req.method ?? 'GET';
+    const endpoints = options.endpoints?.has(path) ? options.endpoints : undefined;
     const notes: string[] = [];
     // Decided now, in arrival order: the rate limit counts arrivals and seeded draws replay exactly.
     const plan = options.faults?.plan({ method, path, at }) ?? null;
@@ -133,7 +152,9 @@ export function createHandler(options: HandlerOptions) {
     // An interceptor may answer through `res` itself or drop the socket: log whatever happened.
     res.once('close', () => record(res.headersSent ? res.statusCode : 0));
     res.setHeader('x-request-id', requestId);
-    req.resume();
+    // Only the OAuth endpoints read a body; everything else drains it.
+    const body = endpoints ? readBody(req) : null;
+    if (!body) req.resume();
 
     const send = (reply: Reply | InterceptorResponse) => {
       // The client (or an interceptor) hung up: nothing was answered.
@@ -172,7 +193,11 @@ export function createHandler(options: HandlerOptions) {
         if (res.writableEnded || res.destroyed || req.socket.destroyed) return;
         if (answer) return send(answer);
       }
-      send(route(req, path, rawQuery, tree, pairs, malformed, authorized, notes));
+      if (endpoints) {
+        const reply = await endpoints.handle({ method, path, pairs, headers: req.headers, host, token, body: () => body!, notes });
+        return send(reply);
+      }
+      send(route(req, path, rawQuery, tree, pairs, malformed, auth, notes));
     } catch (cause) {
       if (cause instanceof HttpProblem) return send(problem(cause.status, cause.message, { extra: cause.extra, headers: cause.headers }));
       error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
@@ -187,12 +212,15 @@ export function createHandler(options: HandlerOptions) {
     query: RequestContext['query'],
     pairs: RequestContext['pairs'],
     malformed: readonly string[],
-    authorized: boolean,
+    auth: Authentication,
     notes: string[],
   ): Reply {
     if (!path.startsWith('/api/v4/')) return problem(404, `No route for ${path}`);
-    // The body amoCRM sends for a missing, wrong or expired token.
-    if (!authorized) return problem(401, 'Неверный логин или пароль');
+    // The body amoCRM sends for a missing, wrong, expired or revoked token.
+    if (!auth.ok) {
+      if (auth.note) notes.push(auth.note);
+      return problem(401, 'Неверный логин или пароль');
+    }
     const method = req.method ?? 'GET';
     const match = router.match(method, path);
     if (match.kind === 'not-found') return problem(404, `No route for ${path}`);

@@ -10,7 +10,7 @@ export interface InterceptedRequest {
   path: string;
   query: readonly (readonly [string, string])[];
   headers: IncomingHttpHeaders;
-  /** Whether the bearer token was the sandbox's. */
+  /** Whether the bearer token may use /api/v4 on the origin the request came to (the static token or a live OAuth access token). */
   authorized: boolean;
   /** For faults below HTTP (destroying the socket); answering through `res` directly works too. */
   req: IncomingMessage;
