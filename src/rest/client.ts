@@ -20,8 +20,11 @@ import { createCustomFieldsResource } from './resources/custom-fields.js';
 import { createLeadsResource } from './resources/leads.js';
 import { createLinksResource } from './resources/links.js';
 import { createLossReasonsResource } from './resources/loss-reasons.js';
+import { createNotesResource } from './resources/notes.js';
 import { createPipelinesResource } from './resources/pipelines.js';
 import { createTagsResource } from './resources/tags.js';
+import { createTasksResource } from './resources/tasks.js';
+import { createUnsortedResource } from './resources/unsorted.js';
 import { createUsersResource } from './resources/users.js';
 
 export const DEFAULT_USER_AGENT = 'amocrm-graphql/0.1';
@@ -79,6 +82,9 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     companies: createCompaniesResource(send),
     tags: createTagsResource(send),
     links: createLinksResource(send),
+    unsorted: createUnsortedResource(send),
+    notes: createNotesResource(send),
+    tasks: createTasksResource(send),
   };
   return client;
 }
@@ -100,4 +106,7 @@ export interface AmoClient {
   companies: ReturnType<typeof createCompaniesResource>;
   tags: ReturnType<typeof createTagsResource>;
   links: ReturnType<typeof createLinksResource>;
+  unsorted: ReturnType<typeof createUnsortedResource>;
+  notes: ReturnType<typeof createNotesResource>;
+  tasks: ReturnType<typeof createTasksResource>;
 }

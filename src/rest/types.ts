@@ -314,3 +314,256 @@ export interface EntityLink {
     updated_by?: number;
   } | null;
 }
+
+// --- writes ----------------------------------------------------------------------------------
+
+/** A custom field in a write: by id or code; `values: null` clears it. */
+export interface CustomFieldValuesWrite {
+  field_id?: number;
+  field_code?: string;
+  values: CustomFieldValueItem[] | null;
+}
+
+/** A tag by id or by name (amoCRM creates unknown names). */
+export type TagWrite = { id: number } | { name: string; color?: string };
+
+interface EntityWriteBase {
+  /** Echoed back by amoCRM so results match inputs; amoCRM uses the index when absent. */
+  request_id?: string;
+  name?: string;
+  responsible_user_id?: number;
+  created_by?: number;
+  updated_by?: number;
+  created_at?: UnixSeconds;
+  updated_at?: UnixSeconds;
+  custom_fields_values?: CustomFieldValuesWrite[] | null;
+  tags_to_add?: TagWrite[];
+  /** Update only. */
+  tags_to_delete?: TagWrite[];
+}
+
+export interface LeadWrite extends EntityWriteBase {
+  price?: number;
+  status_id?: number;
+  pipeline_id?: number;
+  closed_at?: UnixSeconds | null;
+  loss_reason_id?: number | null;
+  _embedded?: {
+    /** Replaces all tags on update; `null` clears them. */
+    tags?: TagWrite[] | null;
+    /** Create only: existing contacts to link. */
+    contacts?: { id: number; is_main?: boolean }[];
+    /** Create only: an existing company to link. */
+    companies?: { id: number }[];
+  };
+}
+
+export interface ContactWrite extends EntityWriteBase {
+  first_name?: string;
+  last_name?: string;
+  _embedded?: { tags?: TagWrite[] | null; companies?: { id: number }[] };
+}
+
+export interface CompanyWrite extends EntityWriteBase {
+  _embedded?: { tags?: TagWrite[] | null };
+}
+
+export type WithId<T> = T & { id: number };
+
+/** One item of `POST /api/v4/{entity}`'s answer. */
+export interface CreatedRef {
+  id: number;
+  request_id: string;
+}
+
+/** One item of `PATCH /api/v4/{entity}`'s answer. */
+export interface UpdatedRef {
+  id: number;
+  request_id?: string;
+  updated_at: UnixSeconds;
+}
+
+/** `POST /api/v4/leads/complex`: a lead with a new contact and company (full objects). */
+export interface ComplexLeadWrite extends Omit<LeadWrite, '_embedded'> {
+  _embedded?: {
+    tags?: TagWrite[];
+    /** One new contact (a full object). */
+    contacts?: ContactWrite[];
+    /** One new company (a full object). */
+    companies?: CompanyWrite[];
+    /** Makes it an incoming (unsorted) form lead. */
+    metadata?: UnsortedFormMetadata & { category: 'forms' };
+    source?: { external_id: string; type?: 'widget' };
+  };
+}
+
+/** One item of the complex answer: a plain array, not HAL; `request_id` is an array. */
+export interface ComplexLeadResult {
+  id: number;
+  contact_id: number | null;
+  company_id: number | null;
+  request_id: string[];
+  merged: boolean;
+}
+
+export interface LinkWrite {
+  entity_id: number;
+  to_entity_id: number;
+  to_entity_type: LinkTargetType;
+  metadata?: { is_main?: boolean; quantity?: number; catalog_id?: number; price_id?: number; updated_by?: number } | null;
+}
+
+// --- unsorted, notes, tasks --------------------------------------------------------------------
+
+export type UnsortedCategory = 'sip' | 'mail' | 'forms' | 'chats';
+
+export interface UnsortedFormMetadata {
+  form_id: string;
+  form_name: string;
+  form_page: string;
+  form_sent_at: UnixSeconds;
+  ip?: string;
+  referer?: string;
+  form_type?: string;
+  visitor_uid?: string;
+}
+
+export interface UnsortedSipMetadata {
+  from: string;
+  phone: string;
+  called_at: UnixSeconds;
+  duration: number;
+  link?: string;
+  service_code: string;
+  uniq: string;
+  call_responsible?: number | string;
+  is_call_event_needed?: boolean;
+}
+
+export interface Unsorted {
+  uid: string;
+  source_uid: string | null;
+  source_name: string | null;
+  category: UnsortedCategory;
+  pipeline_id: number;
+  created_at: UnixSeconds;
+  metadata: Record<string, unknown>;
+  account_id: number;
+  _links?: HalLinks;
+  _embedded: { leads: EmbeddedRef[]; contacts: EmbeddedRef[]; companies: EmbeddedRef[] };
+}
+
+export interface UnsortedWrite {
+  request_id?: string;
+  source_name: string;
+  source_uid: string;
+  pipeline_id?: number;
+  created_at?: UnixSeconds;
+  metadata: UnsortedFormMetadata | UnsortedSipMetadata;
+  _embedded: { leads?: LeadWrite[]; contacts?: ContactWrite[]; companies?: CompanyWrite[] };
+}
+
+export interface UnsortedSummary {
+  total: number;
+  accepted: number;
+  declined: number;
+  average_sort_time: number;
+  categories: Partial<Record<UnsortedCategory, { total: number; accepted: number; declined: number; average_sort_time: number }>>;
+}
+
+export type NoteType =
+  | 'common'
+  | 'call_in'
+  | 'call_out'
+  | 'service_message'
+  | 'extended_service_message'
+  | 'message_cashier'
+  | 'geolocation'
+  | 'sms_in'
+  | 'sms_out'
+  | 'attachment'
+  | (string & {});
+
+export interface Note {
+  id: number;
+  entity_id: number;
+  created_by: number;
+  updated_by: number;
+  created_at: UnixSeconds;
+  updated_at: UnixSeconds;
+  responsible_user_id: number;
+  group_id: number;
+  note_type: NoteType;
+  params: Record<string, unknown>;
+  is_editable?: boolean;
+  is_pinned?: boolean;
+  account_id: number;
+  _links?: HalLinks;
+}
+
+export interface NoteWrite {
+  request_id?: string;
+  entity_id: number;
+  note_type: NoteType;
+  params: Record<string, unknown>;
+  created_by?: number;
+  responsible_user_id?: number;
+}
+
+export interface Task {
+  id: number;
+  created_by: number;
+  updated_by: number;
+  created_at: UnixSeconds;
+  updated_at: UnixSeconds;
+  responsible_user_id: number;
+  group_id: number;
+  entity_id: number | null;
+  entity_type: EntityType | 'customers' | null;
+  is_completed: boolean;
+  task_type_id: number;
+  text: string;
+  duration: number;
+  complete_till: UnixSeconds;
+  result: { text: string } | null;
+  account_id: number;
+  _links?: HalLinks;
+}
+
+export interface TaskWrite {
+  request_id?: string;
+  text?: string;
+  complete_till?: UnixSeconds;
+  task_type_id?: number;
+  entity_id?: number;
+  entity_type?: EntityType | 'customers';
+  responsible_user_id?: number;
+  duration?: number;
+  is_completed?: boolean;
+  result?: { text: string };
+  created_by?: number;
+}
+
+/** One item of `POST /api/v4/leads/unsorted/{forms|sip}`'s answer. */
+export interface UnsortedCreated {
+  uid: string;
+  account_id: number;
+  request_id: string;
+  _embedded: { leads: { id: number }[]; contacts: { id: number }[]; companies: { id: number }[] };
+}
+
+/** The answer of accept, decline and link: the entry and the entities it ended with. */
+export interface UnsortedSortResult {
+  uid: string;
+  category?: UnsortedCategory;
+  pipeline_id?: number;
+  created_at?: UnixSeconds;
+  _embedded: { leads: EmbeddedRef[]; contacts: EmbeddedRef[]; companies: EmbeddedRef[] };
+}
+
+/** One item of `POST /api/v4/{entity}/notes`'s answer. */
+export interface NoteCreated {
+  id: number;
+  entity_id: number;
+  request_id: string;
+}

@@ -20,6 +20,7 @@ export {
   type LatencySetting,
   type RateLimitSetting,
   type ResetRateSetting,
+  type ShuffleSetting,
 } from './faults/index.js';
 export type { LoggedRequest, RequestFilter, RequestLog } from './http/request-log.js';
 export {

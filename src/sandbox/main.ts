@@ -1,6 +1,7 @@
 // `npm run sandbox`: serves the sandbox alone. Flags: --port (4010), --host (127.0.0.1), --token,
 // --seed, the faults: --latency 50 | 20-200, --rate-limit 7 [--ban-after 10 [--ban-ms 60000]],
-// --ban, --error-rate 0.2, --reset-rate 0.1, --fault-seed N, and an OAuth integration:
+// --ban, --error-rate 0.2, --reset-rate 0.1, --shuffle 1 [--omit-rate 0.1], --fault-seed N, and an
+// OAuth integration:
 // --client-id ID --client-secret SECRET --redirect-uri URL [--access-ttl SECONDS].
 
 import { parseArgs } from 'node:util';

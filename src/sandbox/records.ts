@@ -154,3 +154,55 @@ export interface AccountRecord {
   invoices_settings: { lang: string; invoices_catalog_id: number | null };
   amojo_rights: { can_direct: boolean; can_create_groups: boolean };
 }
+
+/** A note on a lead, contact or company; ids are per entity type, as the paths suggest. */
+export interface NoteRecord {
+  id: number;
+  entity_id: number;
+  note_type: string;
+  params: Record<string, unknown>;
+  created_by: number;
+  updated_by: number;
+  created_at: number;
+  updated_at: number;
+  responsible_user_id: number;
+  group_id: number;
+  is_pinned: boolean;
+}
+
+export interface TaskRecord {
+  id: number;
+  text: string;
+  task_type_id: number;
+  entity_id: number | null;
+  entity_type: EntityType | null;
+  responsible_user_id: number;
+  group_id: number;
+  created_by: number;
+  updated_by: number;
+  created_at: number;
+  updated_at: number;
+  complete_till: number;
+  duration: number;
+  is_completed: boolean;
+  result: { text: string } | null;
+}
+
+export type UnsortedCategoryName = 'sip' | 'mail' | 'forms' | 'chats';
+
+/** An incoming (unsorted) entry: its lead waits in the pipeline's incoming stage until sorted. */
+export interface UnsortedRecord {
+  uid: string;
+  source_uid: string | null;
+  source_name: string | null;
+  category: UnsortedCategoryName;
+  pipeline_id: number;
+  created_at: number;
+  metadata: Record<string, unknown>;
+  lead_id: number | null;
+  contact_id: number | null;
+  company_id: number | null;
+  /** `new` until accepted or declined; sorted entries leave the unsorted list. */
+  state: 'new' | 'accepted' | 'declined';
+  sorted_at: number | null;
+}

@@ -10,10 +10,13 @@ import type {
   EntityType,
   LeadRecord,
   LossReasonRecord,
+  NoteRecord,
   PipelineRecord,
   RoleRecord,
   TagRecord,
+  TaskRecord,
   TaskTypeRecord,
+  UnsortedRecord,
   UserGroupRecord,
   UserRecord,
 } from './records.js';
@@ -35,6 +38,11 @@ export interface SandboxStore {
   contacts: Table<ContactRecord>;
   companies: Table<CompanyRecord>;
   links: LinkIndex;
+  /** Notes per entity type (`/api/v4/{type}/notes/{id}`). */
+  notes: Record<EntityType, Table<NoteRecord>>;
+  tasks: Table<TaskRecord>;
+  /** Incoming entries by uid (a string), in arrival order. */
+  unsorted: Map<string, UnsortedRecord>;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -66,6 +74,9 @@ export function createStore(account: AccountRecord): SandboxStore {
     contacts,
     companies,
     links,
+    notes: { leads: createTable(), contacts: createTable(), companies: createTable() },
+    tasks: createTable(),
+    unsorted: new Map(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

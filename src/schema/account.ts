@@ -6,9 +6,9 @@ import { userId } from './common.js';
 import { UserRef } from './refs.js';
 import { UserGroupRef } from './user.js';
 
-type TaskType = NonNullable<NonNullable<Account['_embedded']>['task_types']>[number];
+export type TaskType = NonNullable<NonNullable<Account['_embedded']>['task_types']>[number];
 
-const TaskTypeRef = builder.objectRef<TaskType>('TaskType').implement({
+export const TaskTypeRef = builder.objectRef<TaskType>('TaskType').implement({
   fields: (t) => ({
     amoId: t.exposeInt('id'),
     name: t.exposeString('name'),

@@ -3,6 +3,8 @@
 import SchemaBuilder, { PothosValidationError, type PothosOutputFieldConfig } from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, Kind, type GraphQLField } from 'graphql';
 import { MAX_LIMIT } from '../rest/collection.js';
@@ -50,7 +52,8 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [RelayPlugin, ComplexityPlugin, DataloaderPlugin],
+  // Federation last: it reads the resolvers the others have wrapped; it needs the directives plugin.
+  plugins: [RelayPlugin, ComplexityPlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
   defaultFieldNullability: false,
   // Only how fields are costed: every field 1, a plain list's items 10 each (the plugin's
   // defaults), connections as above. The limit is per deployment and checked per request before
@@ -113,6 +116,7 @@ builder.scalarType('JSON', {
 });
 
 builder.queryType({});
+builder.mutationType({});
 
 /** The builder's type parameters, for helpers that take a field builder. */
 export type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -76,3 +76,21 @@ export const EMPTY_CONNECTION: ConnectionShape<never> = {
   edges: [],
   pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
 };
+
+/**
+ * A relation's page with its nodes loaded through the type's DataLoader (every parent's page goes
+ * out in one batch). amoCRM can name a linked entity and then leave it out of its answer (deleted
+ * meanwhile, or not visible to this user): that edge is dropped, so one missing node never fails
+ * the whole list. Cursors stay offsets into the full list.
+ */
+export async function withLoadedNodes<N, E extends { cursor: string; node: number }>(
+  connection: { edges: E[]; pageInfo: ConnectionShape<unknown>['pageInfo'] },
+  loader: { loadMany(ids: readonly number[]): Promise<(N | null | Error)[]> },
+): Promise<{ edges: (Omit<E, 'node'> & { node: N })[]; pageInfo: ConnectionShape<unknown>['pageInfo'] }> {
+  const nodes = await loader.loadMany(connection.edges.map((edge) => edge.node));
+  const edges = connection.edges.flatMap((edge, index) => {
+    const node = nodes[index];
+    return node == null || node instanceof Error ? [] : [{ ...edge, node }];
+  });
+  return { ...connection, edges };
+}

@@ -6,7 +6,7 @@ import type { ContactFilter } from '../rest/resources/contacts.js';
 import type { CustomFieldValues } from '../rest/types.js';
 import { builder } from './builder.js';
 import { orderInput, searchText } from './common.js';
-import { EMPTY_CONNECTION, resolveListConnection, resolveWindowConnection, type ConnectionShape } from './connection.js';
+import { EMPTY_CONNECTION, resolveListConnection, resolveWindowConnection, withLoadedNodes, type ConnectionShape } from './connection.js';
 import { commonFilter, commonFilterFields, entityFields, matchesNothing, type CommonFilterArgs } from './entity-fields.js';
 import { CompanyRef, ContactRef, LeadRef } from './refs.js';
 
@@ -88,12 +88,12 @@ builder.objectFields(LeadRef, (t) => ({
     {
       type: ContactRef,
       description: "The lead's contacts; the edge says which one is main.",
-      resolve: (lead, args) => {
+      resolve: (lead, args, ctx) => {
         const refs = lead._embedded?.contacts ?? [];
         const main = new Set(refs.filter((ref) => ref.is_main).map((ref) => ref.id));
         const connection = resolveListConnection(args, refs.map((ref) => ref.id)) as ConnectionShape<number>;
         const edges: LeadContactEdgeShape[] = connection.edges.map((edge) => ({ ...edge, isMain: main.has(edge.node) }));
-        return { ...connection, edges };
+        return withLoadedNodes({ ...connection, edges }, ContactRef.getDataloader(ctx));
       },
     },
     LeadContactConnection,
@@ -110,7 +110,8 @@ builder.objectField(CompanyRef, 'contacts', (t) =>
     {
       type: ContactRef,
       description: "The company's contacts.",
-      resolve: (company, args) => resolveListConnection(args, (company._embedded?.contacts ?? []).map((ref) => ref.id)),
+      resolve: (company, args, ctx) =>
+        withLoadedNodes(resolveListConnection(args, (company._embedded?.contacts ?? []).map((ref) => ref.id)), ContactRef.getDataloader(ctx)),
     },
     ContactConnection,
   ),

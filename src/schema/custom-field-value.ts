@@ -167,7 +167,8 @@ function recordType(name: string, description: string, keys: Record<string, stri
   });
 }
 
-const LegalEntityValueRef = recordType('LegalEntityValue', 'Company requisites (legal_entity fields).', {
+/** legal_entity value keys: GraphQL field -> amoCRM key. Writes use the same map. */
+export const LEGAL_ENTITY_KEYS = {
   name: 'name',
   entityType: 'entity_type',
   vatId: 'vat_id',
@@ -184,7 +185,9 @@ const LegalEntityValueRef = recordType('LegalEntityValue', 'Company requisites (
   bankAccountNumber: 'bank_account_number',
   oked: 'oked',
   director: 'director',
-});
+} as const;
+
+const LegalEntityValueRef = recordType('LegalEntityValue', 'Company requisites (legal_entity fields).', LEGAL_ENTITY_KEYS);
 
 const PayerValueRef = recordType('PayerValue', 'The payer of an invoice (payer fields).', {
   name: 'name',

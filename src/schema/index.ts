@@ -1,27 +1,47 @@
 // Assembles the schema: importing each type file registers its types and fields on the builder.
 
-import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { builder, nodeTypeNames } from './builder.js';
+import { forgetBuiltinAstNodes } from './builtin-ast.js';
+import { printPublicSchema } from './public-sdl.js';
 import './account.js';
 import './company.js';
+import './company-mutations.js';
+import './complex-mutations.js';
 import './contact.js';
+import './contact-mutations.js';
 import './custom-field-definition.js';
 import './custom-field-value.js';
+import './federation.js';
 import './lead.js';
+import './lead-mutations.js';
+import './link-mutations.js';
 import './loss-reason.js';
+import './note.js';
+import './note-mutations.js';
 import './pipeline.js';
 import './tag.js';
+import './task.js';
+import './task-mutations.js';
+import './unsorted.js';
+import './unsorted-mutations.js';
 import './user.js';
 
 export type { GraphQLContext } from './context.js';
 
-export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
+/**
+ * The one schema served: the public API plus the federation subgraph fields (`_entities`,
+ * `_service`), so a federation router can compose this gateway as it is. The plugin returns it
+ * sorted by name, so introspection lists types and fields alphabetically.
+ */
+export const schema: GraphQLSchema = builder.toSubGraphSchema({ sortSchema: false });
+forgetBuiltinAstNodes();
 
 for (const type of Object.values(schema.getTypeMap())) {
   if (isObjectType(type) && type.getInterfaces().some((iface) => iface.name === 'Node')) nodeTypeNames.add(type.name);
 }
 
-/** The SDL committed as schema.graphql: sorted, so the diff shows real changes only. */
+/** The SDL committed as schema.graphql: the public API, without `_entities`/`_service`. */
 export function printSortedSchema(target: GraphQLSchema = schema): string {
-  return `${printSchema(lexicographicSortSchema(target))}\n`;
+  return printPublicSchema(target);
 }

@@ -6,7 +6,7 @@ import { statusKey } from '../loaders/metadata.js';
 import type { LeadFilter } from '../rest/resources/leads.js';
 import { builder } from './builder.js';
 import { amoIds, badInput, DateTimeRange, intRange, IntRange, orderInput, timeRange, searchText } from './common.js';
-import { EMPTY_CONNECTION, resolveListConnection, resolveWindowConnection } from './connection.js';
+import { EMPTY_CONNECTION, resolveListConnection, resolveWindowConnection, withLoadedNodes } from './connection.js';
 import { commonFilter, commonFilterFields, entityFields, matchesNothing, type CommonFilterArgs } from './entity-fields.js';
 import { CompanyRef, ContactRef, LeadRef, LossReasonRef, PipelineRef, StatusRef } from './refs.js';
 
@@ -110,9 +110,9 @@ builder.queryFields((t) => ({
 }));
 
 builder.objectField(ContactRef, 'leads', (t) =>
-  t.connection({ type: LeadRef, description: "The contact's leads.", resolve: (contact, args) => resolveListConnection(args, (contact._embedded?.leads ?? []).map((ref) => ref.id)) }, LeadConnection),
+  t.connection({ type: LeadRef, description: "The contact's leads.", resolve: (contact, args, ctx) => withLoadedNodes(resolveListConnection(args, (contact._embedded?.leads ?? []).map((ref) => ref.id)), LeadRef.getDataloader(ctx)) }, LeadConnection),
 );
 
 builder.objectField(CompanyRef, 'leads', (t) =>
-  t.connection({ type: LeadRef, description: "The company's leads.", resolve: (company, args) => resolveListConnection(args, (company._embedded?.leads ?? []).map((ref) => ref.id)) }, LeadConnection),
+  t.connection({ type: LeadRef, description: "The company's leads.", resolve: (company, args, ctx) => withLoadedNodes(resolveListConnection(args, (company._embedded?.leads ?? []).map((ref) => ref.id)), LeadRef.getDataloader(ctx)) }, LeadConnection),
 );

@@ -2,8 +2,10 @@
 // each other freely. Batching is declared here, on the type: resolvers return amoCRM ids (or
 // rows) and Pothos loads them through one per-request DataLoader per type.
 
+import { brandWithType } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { ID_BATCH_SIZE, loadCompanies, loadContacts, loadLeads } from '../loaders/entities.js';
+import { loadTasks } from '../loaders/tasks.js';
 import {
   customFieldKey,
   loadCustomFields,
@@ -22,12 +24,13 @@ import type {
   LossReason,
   Pipeline,
   Status,
+  Task,
   User,
 } from '../rest/types.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 
-function parseAmoId(type: string) {
+export function parseAmoId(type: string) {
   return (id: string): number => {
     // Plain decimal only: `Number()` would also take "0x1F", " 7" or "2e7" and mint a second
     // global id for the same object.
@@ -125,3 +128,35 @@ export const LossReasonRef = builder.loadableNodeRef('LossReason', {
   sort: true,
   cacheResolved: true,
 });
+
+export const TaskRef = builder.loadableNodeRef('Task', {
+  id: { resolve: (task: Task) => task.id, parse: parseAmoId('Task') },
+  load: (ids: number[], ctx: GraphQLContext) => loadTasks(ctx.upstream, ids),
+  toKey: (task) => task.id,
+  sort: true,
+  cacheResolved: true,
+  loaderOptions,
+});
+
+const ENTITY_REFS = { leads: LeadRef, contacts: ContactRef, companies: CompanyRef } as const;
+
+/** Adds the same kind of field to leads, contacts and companies (their tasks, their notes). */
+export function forEachEntityRef(add: (ref: typeof LeadRef, entity: EntityType) => void): void {
+  for (const [entity, ref] of Object.entries(ENTITY_REFS)) add(ref as typeof LeadRef, entity as EntityType);
+}
+
+/**
+ * A lead, contact or company through its per-request loader (null when gone), branded with its
+ * type so a `Node` field can tell which it is.
+ */
+export async function loadEntity(ctx: GraphQLContext, entity: EntityType, id: number): Promise<Lead | Contact | Company | null> {
+  const ref = ENTITY_REFS[entity];
+  const row = await (ref.getDataloader(ctx) as { load(id: number): Promise<Lead | Contact | Company | null> }).load(id);
+  if (row) brandWithType(row, ref as never);
+  return row;
+}
+
+/** Forgets the request's copy of an entity that was just written, so it is read again. */
+export function forgetEntity(ctx: GraphQLContext, entity: EntityType, id: number): void {
+  ENTITY_REFS[entity].getDataloader(ctx).clear(id);
+}

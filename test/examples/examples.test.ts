@@ -20,6 +20,7 @@ import {
   AccountDocument,
   CompanyWithPeopleDocument,
   CustomFieldCatalogDocument,
+  ImportLeadsDocument,
   LeadCardDocument,
   LeadsPageDocument,
   NodeRefetchDocument,
@@ -527,5 +528,31 @@ describe('Account', () => {
     }
     expect(users.every((user) => user.isActive)).toBe(true);
     expect(data.lossReasons!.map((reason) => reason.name)).toEqual(store.lossReasons.values().sort((a, b) => a.sort - b.sort).map((reason) => reason.name));
+  });
+});
+
+describe('ImportLeads', () => {
+  it('imports 120 leads in 3 upstream POSTs, answering each in input order, a bad one on its own', async () => {
+    const sourceField = store.customFields.leads.get(FIELD_IDS.leads.requestSource)!;
+    const leads = Array.from({ length: 120 }, (_, i) => ({
+      name: `Import ${i}`,
+      price: 100 * i,
+      customFields: [{ fieldId: sourceField.id, option: { value: i === 7 ? 'Телепатия' : sourceField.enums![0]!.value } }],
+    }));
+    const before = store.leads.size;
+    const data = dataOf(await stack.gql(ImportLeadsDocument, { leads }));
+    const result = data.createLeads;
+    expect(result).toMatchObject({ succeededCount: 119, failedCount: 1, unknownCount: 0 });
+    expect(result.results.map((item) => item.index)).toEqual(leads.map((_, i) => i));
+    expect(result.results[7]!.status).toBe('FAILED');
+    expect(result.results[7]!.errors[0]!.path).toEqual(['customFields', '0', 'option']);
+    for (const [i, item] of result.results.entries()) {
+      if (i === 7) continue;
+      expect(item.lead).toMatchObject({ name: `Import ${i}`, price: 100 * i });
+      expect(store.leads.get(item.lead!.amoId)!.name).toBe(`Import ${i}`);
+    }
+    expect(store.leads.size).toBe(before + 119);
+    const posts = stack.upstreamCalls().filter((call) => call.method === 'POST');
+    expect(posts.map((call) => call.path)).toEqual(['/api/v4/leads', '/api/v4/leads', '/api/v4/leads']);
   });
 });

@@ -20,6 +20,28 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type AcceptUnsortedInput = {
+  /** A status of the entry's pipeline; default: its first working stage. */
+  statusId?: InputMaybe<Scalars['Int']['input']>;
+  uid: Scalars['String']['input'];
+  /** Who accepts it (becomes responsible); default: the token’s user. */
+  userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AddNoteInput = {
+  call?: InputMaybe<NoteCallInput>;
+  entityAmoId: Scalars['Int']['input'];
+  entityType: EntityType;
+  geolocation?: InputMaybe<NoteGeolocationInput>;
+  /** SMS. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** Service messages: the sender shown. */
+  service?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  type: NoteKind;
+};
+
 /** Filters amoCRM applies to companies. Every given condition must hold. */
 export type CompanyFilter = {
   /** Only these ids. */
@@ -44,6 +66,35 @@ export type CompanyOrder = {
 export type CompanyOrderField =
   | 'ID'
   | 'UPDATED_AT';
+
+/** A new company for a complex lead (linked to the lead and the contact). */
+export type ComplexCompanyInput = {
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  name: Scalars['String']['input'];
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** A new contact for a complex lead (linked to the lead as its main contact, and to the company). */
+export type ComplexContactInput = {
+  /** Phones and e-mails are fieldCode PHONE and EMAIL with `entries`. */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** The web form the lead came from: it lands in the pipeline's incoming stage as an unsorted form entry. */
+export type ComplexFormInput = {
+  formId: Scalars['String']['input'];
+  formName: Scalars['String']['input'];
+  formPage: Scalars['String']['input'];
+  ip?: InputMaybe<Scalars['String']['input']>;
+  referer?: InputMaybe<Scalars['String']['input']>;
+  sentAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
 
 /** Filters amoCRM applies to contacts. Every given condition must hold. */
 export type ContactFilter = {
@@ -70,12 +121,125 @@ export type ContactOrderField =
   | 'ID'
   | 'UPDATED_AT';
 
+export type CreateCompanyInput = {
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Phones and e-mails are fieldCode PHONE and EMAIL with `entries`. */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  name: Scalars['String']['input'];
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateContactInput = {
+  /** An existing company to link. */
+  companyId?: InputMaybe<Scalars['Int']['input']>;
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Phones and e-mails are fieldCode PHONE and EMAIL with `entries`. */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Default: first and last name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateLeadComplexInput = {
+  company?: InputMaybe<ComplexCompanyInput>;
+  contact?: InputMaybe<ComplexContactInput>;
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  form?: InputMaybe<ComplexFormInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  pipelineId?: InputMaybe<Scalars['Int']['input']>;
+  price?: InputMaybe<Scalars['Int']['input']>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  statusId?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateLeadInput = {
+  closedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** An existing company to link. */
+  companyId?: InputMaybe<Scalars['Int']['input']>;
+  /** Existing contacts to link. */
+  contacts?: InputMaybe<Array<LeadContactInput>>;
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  /** Why a lost lead (status 143) was lost. */
+  lossReasonId?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Default: the main pipeline. */
+  pipelineId?: InputMaybe<Scalars['Int']['input']>;
+  /** The budget, in the account currency. */
+  price?: InputMaybe<Scalars['Int']['input']>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** A status of `pipelineId` (142 won and 143 lost exist in every pipeline). */
+  statusId?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateTaskInput = {
+  /** When it is due. */
+  completeTill: Scalars['DateTime']['input'];
+  /** Seconds. */
+  duration?: InputMaybe<Scalars['Int']['input']>;
+  entityAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** With `entityAmoId`: what the task is on. Leave both out for a task on nothing. */
+  entityType?: InputMaybe<EntityType>;
+  /** Default: the token's user. */
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 call (the default), 2 meeting, or one of `account { taskTypes }`. */
+  taskTypeId?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
+/** A web form entry (`category: FORMS` with `form`) or a call (`category: SIP` with `call`). */
+export type CreateUnsortedInput = {
+  call?: InputMaybe<UnsortedCallInput>;
+  category: UnsortedNewCategory;
+  company?: InputMaybe<ComplexCompanyInput>;
+  contact?: InputMaybe<ComplexContactInput>;
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  form?: InputMaybe<UnsortedFormInput>;
+  /** The new lead; a lead is made even when left out. */
+  lead?: InputMaybe<UnsortedLeadInput>;
+  /** Default: the main pipeline. */
+  pipelineId?: InputMaybe<Scalars['Int']['input']>;
+  /** Shown as where it came from. */
+  sourceName: Scalars['String']['input'];
+  /** Your id for the source. */
+  sourceUid: Scalars['String']['input'];
+};
+
 /** Matches a custom field: give exactly one of `values`, `range` or `dateRange`. amoCRM applies custom field filters only on accounts with API filtering enabled (`account { isApiFilterEnabled }`). */
 export type CustomFieldFilter = {
   dateRange?: InputMaybe<DateTimeRange>;
   fieldId: Scalars['Int']['input'];
   range?: InputMaybe<FloatRange>;
   values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** One custom field to write: name it by `fieldId` or `fieldCode`, then give exactly one value kind that fits its type, or `clear: true`. text: text, textarea, url, streetaddress, tracking_data, org_legal_name. number: numeric, monetary, price. flag: checkbox. date: date, date_time, birthday. option: select, radiobutton, category. options: multiselect (replaces the selection). entries: multitext (PHONE, EMAIL…; replaces them). address: smart_address. legalEntity: legal_entity. */
+export type CustomFieldInput = {
+  address?: InputMaybe<SmartAddressInput>;
+  /** Empties the field. */
+  clear?: InputMaybe<Scalars['Boolean']['input']>;
+  date?: InputMaybe<Scalars['DateTime']['input']>;
+  entries?: InputMaybe<Array<MultitextEntryInput>>;
+  fieldCode?: InputMaybe<Scalars['String']['input']>;
+  fieldId?: InputMaybe<Scalars['Int']['input']>;
+  flag?: InputMaybe<Scalars['Boolean']['input']>;
+  legalEntity?: InputMaybe<LegalEntityInput>;
+  number?: InputMaybe<Scalars['Float']['input']>;
+  option?: InputMaybe<CustomFieldOptionInput>;
+  options?: InputMaybe<Array<CustomFieldOptionInput>>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An option of a select-like field: by its enum id, or by its text. */
+export type CustomFieldOptionInput = {
+  enumId?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** amoCRM's custom field types. UNKNOWN stands for a type this gateway does not know yet. */
@@ -114,6 +278,24 @@ export type DateTimeRange = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+export type DeclineUnsortedInput = {
+  uid: Scalars['String']['input'];
+  userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A link between a lead and a contact or company, or a contact and a company (either way round). */
+export type EntityLinkInput = {
+  from: EntityRefInput;
+  /** Lead and contact only: makes the contact the lead's main one. */
+  isMain?: InputMaybe<Scalars['Boolean']['input']>;
+  to: EntityRefInput;
+};
+
+export type EntityRefInput = {
+  amoId: Scalars['Int']['input'];
+  entity: EntityType;
+};
+
 /** The amoCRM entity types that carry custom fields, tags and links. */
 export type EntityType =
   | 'COMPANIES'
@@ -130,6 +312,13 @@ export type FloatRange = {
 export type IntRange = {
   from?: InputMaybe<Scalars['Int']['input']>;
   to?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An existing contact to link to a new lead. */
+export type LeadContactInput = {
+  contactId: Scalars['Int']['input'];
+  /** Makes it the lead's main contact (one per lead). */
+  isMain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Filters amoCRM applies to leads. Every given condition must hold. */
@@ -165,6 +354,96 @@ export type LeadOrderField =
   | 'ID'
   | 'UPDATED_AT';
 
+/** Company requisites; `entityType` 1 is a sole proprietor, 2 a legal person. */
+export type LegalEntityInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  bankAccountNumber?: InputMaybe<Scalars['String']['input']>;
+  bankCode?: InputMaybe<Scalars['String']['input']>;
+  bin?: InputMaybe<Scalars['String']['input']>;
+  director?: InputMaybe<Scalars['String']['input']>;
+  egrpou?: InputMaybe<Scalars['String']['input']>;
+  entityType?: InputMaybe<Scalars['Int']['input']>;
+  externalUid?: InputMaybe<Scalars['String']['input']>;
+  kpp?: InputMaybe<Scalars['String']['input']>;
+  mfo?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  oked?: InputMaybe<Scalars['String']['input']>;
+  realAddress?: InputMaybe<Scalars['String']['input']>;
+  taxRegistrationReasonCode?: InputMaybe<Scalars['String']['input']>;
+  unp?: InputMaybe<Scalars['String']['input']>;
+  vatId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Attaches the entry to an existing lead instead of its own. amoCRM documents this for chats (and mail) entries. */
+export type LinkUnsortedInput = {
+  leadAmoId: Scalars['Int']['input'];
+  uid: Scalars['String']['input'];
+  userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A phone, e-mail or messenger, with its kind (WORK, MOB, HOME, PRIV… ; WORK when omitted). */
+export type MultitextEntryInput = {
+  enumCode?: InputMaybe<Scalars['String']['input']>;
+  enumId?: InputMaybe<Scalars['Int']['input']>;
+  value: Scalars['String']['input'];
+};
+
+export type NoteCallInput = {
+  /** Seconds. */
+  duration: Scalars['Int']['input'];
+  /** The recording. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  phone: Scalars['String']['input'];
+  /** What was agreed. */
+  result?: InputMaybe<Scalars['String']['input']>;
+  /** The telephony service. */
+  source: Scalars['String']['input'];
+  /** The telephony's call id. */
+  uniq: Scalars['String']['input'];
+};
+
+export type NoteFilter = {
+  amoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Notes of these entities. */
+  entityAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** amoCRM note types, e.g. ["common", "call_in"]. */
+  noteTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  updatedAt?: InputMaybe<DateTimeRange>;
+};
+
+export type NoteGeolocationInput = {
+  address: Scalars['String']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+/** The note types that can be added, and what each needs. */
+export type NoteKind =
+  /** An incoming call: `call`. */
+  | 'CALL_IN'
+  /** An outgoing call: `call`. */
+  | 'CALL_OUT'
+  /** A comment: `text`. */
+  | 'COMMON'
+  /** A place: `text` and `geolocation`. */
+  | 'GEOLOCATION'
+  /** A message from a service: `service` and `text`. */
+  | 'SERVICE_MESSAGE'
+  /** An incoming SMS: `text` and `phone`. */
+  | 'SMS_IN'
+  /** An outgoing SMS: `text` and `phone`. */
+  | 'SMS_OUT';
+
+/** How amoCRM sorts note lists. */
+export type NoteOrder = {
+  direction: OrderDirection;
+  field: NoteOrderField;
+};
+
+export type NoteOrderField =
+  | 'ID'
+  | 'UPDATED_AT';
+
 export type OrderDirection =
   /** Oldest or smallest first. */
   | 'ASC'
@@ -177,6 +456,15 @@ export type PipelineStatusInput = {
   statusId: Scalars['Int']['input'];
 };
 
+export type SmartAddressInput = {
+  addressLine1?: InputMaybe<Scalars['String']['input']>;
+  addressLine2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type StatusKind =
   /** The incoming (unsorted) stage of a pipeline. */
   | 'INCOMING'
@@ -186,6 +474,165 @@ export type StatusKind =
   | 'OPEN'
   /** Closed and won (status 142). */
   | 'WON';
+
+/** A tag by its amoCRM id, or by name (amoCRM creates a tag it does not know). */
+export type TagInput = {
+  amoId?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Filters amoCRM applies to tasks. Every given condition must hold. */
+export type TaskFilter = {
+  amoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  entityAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Tasks on this entity type (with `entityAmoIds`: on these entities). */
+  entityType?: InputMaybe<EntityType>;
+  isCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  taskTypeIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  updatedAt?: InputMaybe<DateTimeRange>;
+};
+
+/** How amoCRM sorts task lists. */
+export type TaskOrder = {
+  direction: OrderDirection;
+  field: TaskOrderField;
+};
+
+export type TaskOrderField =
+  | 'COMPLETE_TILL'
+  | 'CREATED_AT'
+  | 'ID';
+
+export type UnsortedCallInput = {
+  calledAt: Scalars['DateTime']['input'];
+  /** Seconds. */
+  duration: Scalars['Int']['input'];
+  /** The caller's number or name. */
+  from: Scalars['String']['input'];
+  /** The recording. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** The number that was called. */
+  phone: Scalars['String']['input'];
+  /** The telephony widget's code. */
+  serviceCode: Scalars['String']['input'];
+  /** The telephony's call id. */
+  uniq: Scalars['String']['input'];
+};
+
+/** Where an incoming entry came from. Only FORMS and SIP entries can be created through the API. */
+export type UnsortedCategory =
+  /** A chat message. */
+  | 'CHATS'
+  /** A web form. */
+  | 'FORMS'
+  /** An e-mail. */
+  | 'MAIL'
+  /** A phone call. */
+  | 'SIP';
+
+export type UnsortedFilter = {
+  categories?: InputMaybe<Array<UnsortedCategory>>;
+  pipelineId?: InputMaybe<Scalars['Int']['input']>;
+  uids?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UnsortedFormInput = {
+  formId: Scalars['String']['input'];
+  formName: Scalars['String']['input'];
+  /** The page the form is on. */
+  formPage: Scalars['String']['input'];
+  ip?: InputMaybe<Scalars['String']['input']>;
+  referer?: InputMaybe<Scalars['String']['input']>;
+  /** Default: now. */
+  sentAt?: InputMaybe<Scalars['DateTime']['input']>;
+  visitorUid?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UnsortedLeadInput = {
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  price?: InputMaybe<Scalars['Int']['input']>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** The incoming entries amoCRM lets an integration create. */
+export type UnsortedNewCategory =
+  | 'FORMS'
+  | 'SIP';
+
+/** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
+export type UpdateCompanyInput = {
+  addTags?: InputMaybe<Array<TagInput>>;
+  amoId: Scalars['Int']['input'];
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  removeTags?: InputMaybe<Array<TagInput>>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces every tag; an empty list removes them all. */
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
+export type UpdateContactInput = {
+  addTags?: InputMaybe<Array<TagInput>>;
+  amoId: Scalars['Int']['input'];
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  removeTags?: InputMaybe<Array<TagInput>>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces every tag; an empty list removes them all. */
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
+export type UpdateLeadInput = {
+  addTags?: InputMaybe<Array<TagInput>>;
+  amoId: Scalars['Int']['input'];
+  closedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
+  /** Why a lost lead (status 143) was lost. */
+  lossReasonId?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Default: the main pipeline. */
+  pipelineId?: InputMaybe<Scalars['Int']['input']>;
+  /** The budget, in the account currency. */
+  price?: InputMaybe<Scalars['Int']['input']>;
+  removeTags?: InputMaybe<Array<TagInput>>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** A status of `pipelineId` (142 won and 143 lost exist in every pipeline). */
+  statusId?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces every tag; an empty list removes them all. */
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change. Complete a task with `isCompleted: true` and its `result`. */
+export type UpdateTaskInput = {
+  amoId: Scalars['Int']['input'];
+  completeTill?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Seconds. */
+  duration?: InputMaybe<Scalars['Int']['input']>;
+  isCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default: the token's user. */
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** What came of it; only together with `isCompleted: true`. */
+  result?: InputMaybe<Scalars['String']['input']>;
+  /** 1 call (the default), 2 meeting, or one of `account { taskTypes }`. */
+  taskTypeId?: InputMaybe<Scalars['Int']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What happened to one input item of a mutation. */
+export type WriteStatus =
+  /** Nothing was written; `errors` says why. */
+  | 'FAILED'
+  /** amoCRM wrote it. */
+  | 'SUCCEEDED'
+  /** amoCRM may have written it but gave no answer; it was not sent again. Check before retrying. */
+  | 'UNKNOWN';
 
 export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -207,6 +654,13 @@ export type CustomFieldCatalogQueryVariables = Exact<{
 
 
 export type CustomFieldCatalogQuery = { customFieldDefinitions: Array<{ id: string, amoId: number, name: string, type: CustomFieldType, code: string | null, sort: number, isPredefined: boolean, isApiOnly: boolean, currency: string | null, enums: Array<{ amoId: number, value: string, code: string | null, sort: number }>, requiredStatuses: Array<{ amoId: number, name: string, pipeline: { amoId: number } }> }> | null };
+
+export type ImportLeadsMutationVariables = Exact<{
+  leads: Array<CreateLeadInput> | CreateLeadInput;
+}>;
+
+
+export type ImportLeadsMutation = { createLeads: { succeededCount: number, failedCount: number, unknownCount: number, results: Array<{ index: number, status: WriteStatus, errors: Array<{ code: string, message: string, path: Array<string> }>, lead: { id: string, amoId: number, name: string, price: number, status: { name: string } | null } | null }> } };
 
 export type LeadCardQueryVariables = Exact<{
   amoId: Scalars['Int']['input'];
@@ -354,6 +808,7 @@ export type NodeRefetchQuery = { node:
     | { __typename: 'LossReason', id: string }
     | { __typename: 'Pipeline', id: string }
     | { __typename: 'Status', id: string, amoId: number, name: string, kind: StatusKind, pipeline: { amoId: number, name: string } }
+    | { __typename: 'Task', id: string }
     | { __typename: 'User', id: string, amoId: number, name: string, email: string | null, isActive: boolean }
    | null };
 
@@ -397,6 +852,7 @@ export const RefetchStatusFragmentDoc = {"kind":"Document","definitions":[{"kind
 export const AccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subdomain"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"currencySymbol"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"isLossReasonEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"isApiFilterEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"currentUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taskTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userGroups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"250"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"lossReasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}}]}}]}}]} as unknown as DocumentNode<AccountQuery, AccountQueryVariables>;
 export const CompanyWithPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CompanyWithPeople"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"amoId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"emails"}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"leads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CompanyLead"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"leads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CompanyLead"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CompanyLead"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<CompanyWithPeopleQuery, CompanyWithPeopleQueryVariables>;
 export const CustomFieldCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomFieldCatalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityType"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customFieldDefinitions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"entity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"isPredefined"}},{"kind":"Field","name":{"kind":"Name","value":"isApiOnly"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"enums"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sort"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiredStatuses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomFieldCatalogQuery, CustomFieldCatalogQueryVariables>;
+export const ImportLeadsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportLeads"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"leads"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateLeadInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLeads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"leads"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"succeededCount"}},{"kind":"Field","name":{"kind":"Name","value":"failedCount"}},{"kind":"Field","name":{"kind":"Name","value":"unknownCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ImportLeadsMutation, ImportLeadsMutationVariables>;
 export const LeadCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeadCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"amoId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amoId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lossReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isMain"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadCardContact"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"customFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadCardCustomField"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadCardContact"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"emails"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadCardCustomField"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldId"}},{"kind":"Field","name":{"kind":"Name","value":"fieldCode"}},{"kind":"Field","name":{"kind":"Name","value":"fieldName"}},{"kind":"Field","name":{"kind":"Name","value":"fieldType"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TextCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TextareaCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UrlCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StreetaddressCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TrackingDataCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"texts"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumericCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"numbers"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MonetaryCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"numbers"},"name":{"kind":"Name","value":"values"}},{"kind":"Field","name":{"kind":"Name","value":"field"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckboxCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"flags"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DateCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"dates"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"dates"},"name":{"kind":"Name","value":"values"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SelectCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RadiobuttonCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MultiselectCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"options"},"name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownCustomFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rawFieldType"}},{"kind":"Field","alias":{"kind":"Name","value":"raw"},"name":{"kind":"Name","value":"values"}}]}}]}}]} as unknown as DocumentNode<LeadCardQuery, LeadCardQueryVariables>;
 export const LeadsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeadsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsibleUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LeadsPageQuery, LeadsPageQueryVariables>;
 export const NodeRefetchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeRefetch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchLead"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchContact"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchCompany"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchUser"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefetchStatus"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchLead"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchContact"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchCompany"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Company"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefetchStatus"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Status"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amoId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<NodeRefetchQuery, NodeRefetchQueryVariables>;

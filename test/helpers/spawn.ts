@@ -5,7 +5,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -20,7 +19,10 @@ export async function runEntry(
 ): Promise<RunningProcess & { match: RegExpMatchArray }> {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete env[key];
-  const child = spawn(TSX, [entry, ...(options.args ?? [])], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node itself with tsx's loader, not the tsx CLI: the CLI relays SIGTERM to its child and kills
+  // it outright (exit 143) when the child takes a few ms to acknowledge, so a busy machine would
+  // fail a graceful stop that actually worked.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...(options.args ?? [])], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const match = await new Promise<RegExpMatchArray>((resolve, reject) => {

@@ -54,7 +54,7 @@ describe('errors', () => {
 
   it('answers 405 with Allow for a method the sandbox does not serve on a known path', async () => {
     for (const method of ['POST', 'PATCH', 'DELETE']) {
-      const response = await running().api('/api/v4/leads', { method });
+      const response = await running().api('/api/v4/account', { method });
       expect(response.status, method).toBe(405);
       expect(response.headers.get('allow')).toBe('GET');
       expect(response.body).toMatchObject({ title: 'Method Not Allowed', status: 405 });

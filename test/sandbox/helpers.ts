@@ -16,7 +16,8 @@ export interface RunningSandbox {
   sandbox: Sandbox;
   url: string;
   /** GET (by default) with the sandbox's bearer token unless `token` says otherwise (`null`: none). */
-  api<T = any>(path: string, init?: { method?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  /** `body` is sent as JSON. */
+  api<T = any>(path: string, init?: { method?: string; token?: string | null; headers?: Record<string, string>; body?: unknown }): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -30,7 +31,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const token = init.token === undefined ? sandbox.token : init.token;
       const response = await fetch(`${server.url}${path}`, {
         method: init.method ?? 'GET',
-        headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...init.headers },
+        headers: {
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       });
       const text = await response.text();
       const json = /json/.test(response.headers.get('content-type') ?? '');

@@ -42,11 +42,11 @@ describe('the request log', () => {
     try {
       await own.api('/api/v4/leads/1?with=contacts');
       await own.api('/api/v4/nope');
-      await own.api('/api/v4/leads', { method: 'POST' });
+      await own.api('/api/v4/account', { method: 'POST' });
       expect(own.sandbox.log.entries().map((entry) => [entry.path, entry.status])).toEqual([
         ['/api/v4/leads/1', 204],
         ['/api/v4/nope', 404],
-        ['/api/v4/leads', 405],
+        ['/api/v4/account', 405],
       ]);
     } finally {
       await own.close();

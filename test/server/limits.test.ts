@@ -196,6 +196,7 @@ describe('the example operations', () => {
       Account: {},
       CompanyWithPeople: { amoId: company.id },
       CustomFieldCatalog: { entity: 'CONTACTS' },
+      ImportLeads: { leads: [{ name: 'Within limits', price: 100 }] },
       LeadCard: { amoId: lead.id },
       LeadsPage: { first: 25, orderBy: { field: 'CREATED_AT', direction: 'DESC' } },
       NodeRefetch: { id: encodeGlobalID('Lead', lead.id) },

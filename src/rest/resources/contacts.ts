@@ -1,7 +1,8 @@
 // /api/v4/contacts: filters, `with=` expansions and sort fields for contacts.
 
 import type { SendFn } from '../request.js';
-import type { Contact } from '../types.js';
+import type { Contact, ContactWrite } from '../types.js';
+import { createEntityWrites } from './entity-writes.js';
 import { createEntityResource, type CustomFieldFilter, type Range } from './entity.js';
 
 export type ContactWith = 'leads' | 'customers' | 'catalog_elements' | 'social_profiles' | 'only_deleted';
@@ -22,5 +23,8 @@ export interface ContactFilter {
 }
 
 export function createContactsResource(send: SendFn) {
-  return createEntityResource<Contact, ContactFilter, ContactWith, ContactOrderField>(send, 'contacts');
+  return {
+    ...createEntityResource<Contact, ContactFilter, ContactWith, ContactOrderField>(send, 'contacts'),
+    ...createEntityWrites<ContactWrite>(send, 'contacts'),
+  };
 }

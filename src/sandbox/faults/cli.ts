@@ -12,6 +12,8 @@ export const FAULT_FLAGS = {
   ban: { type: 'boolean' },
   'error-rate': { type: 'string' },
   'reset-rate': { type: 'string' },
+  shuffle: { type: 'string' },
+  'omit-rate': { type: 'string' },
   'fault-seed': { type: 'string' },
 } as const;
 
@@ -19,7 +21,7 @@ export type FaultFlagValues = {
   [K in keyof typeof FAULT_FLAGS]?: (typeof FAULT_FLAGS)[K]['type'] extends 'boolean' ? boolean : string;
 };
 
-export const FAULT_FLAGS_HELP = `--latency MS|MIN-MAX  --rate-limit N [--ban-after N [--ban-ms MS]]  --ban  --error-rate 0..1  --reset-rate 0..1  --fault-seed N`;
+export const FAULT_FLAGS_HELP = `--latency MS|MIN-MAX  --rate-limit N [--ban-after N [--ban-ms MS]]  --ban  --error-rate 0..1  --reset-rate 0..1  --shuffle 0..1 [--omit-rate 0..1]  --fault-seed N`;
 
 const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 
@@ -60,6 +62,13 @@ export function faultsFromFlags(values: FaultFlagValues): FaultUpdate {
   }
   if (values['reset-rate'] !== undefined) {
     Object.assign(update, checked('reset-rate', { resetRate: { rate: numeric('reset-rate', values['reset-rate']) } }));
+  }
+  if (values.shuffle !== undefined) {
+    const shuffle: NonNullable<FaultUpdate['shuffle']> = { rate: numeric('shuffle', values.shuffle) };
+    if (values['omit-rate'] !== undefined) shuffle.omitRate = numeric('omit-rate', values['omit-rate']);
+    Object.assign(update, checked('shuffle', { shuffle }));
+  } else if (values['omit-rate'] !== undefined) {
+    throw new InvalidFaultsError('--omit-rate needs --shuffle');
   }
   if (values['fault-seed'] !== undefined) Object.assign(update, checked('fault-seed', { seed: numeric('fault-seed', values['fault-seed']) }));
   return update;

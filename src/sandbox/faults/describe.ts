@@ -6,7 +6,7 @@ const list = (items: readonly (string | number)[]) => items.join('/');
 
 export function describeFaults(settings: FaultSettings): string {
   const parts: string[] = [];
-  const { latencyMs, rateLimit, ban, errorRate, resetRate, errorAfterCommit } = settings;
+  const { latencyMs, rateLimit, ban, errorRate, resetRate, errorAfterCommit, shuffle } = settings;
   if (latencyMs !== undefined) parts.push(typeof latencyMs === 'number' ? `latency ${latencyMs} ms` : `latency ${latencyMs.min}-${latencyMs.max} ms`);
   if (rateLimit) {
     let text = `rate limit ${rateLimit.perSecond} per ${rateLimit.windowMs ?? 1000} ms`;
@@ -25,6 +25,10 @@ export function describeFaults(settings: FaultSettings): string {
   if (errorAfterCommit) {
     const methods = list(errorAfterCommit.methods ?? ['POST', 'PATCH', 'PUT', 'DELETE']);
     parts.push(`error after commit ${errorAfterCommit.rate} (${list(errorAfterCommit.statuses ?? [502, 504])} on ${methods})`);
+  }
+  if (shuffle) {
+    const omitted = shuffle.omitRate ? `, ${shuffle.omitRate} of ids asked for left out` : '';
+    parts.push(`shuffled list rows ${shuffle.rate}${omitted}`);
   }
   if (parts.length === 0) return 'none';
   return `${parts.join('; ')}; seed ${settings.seed ?? DEFAULT_FAULT_SEED}`;

@@ -22,3 +22,4 @@ export type { ErrorBody, ErrorRateSetting } from './error-rate.js';
 export type { LatencySetting } from './latency.js';
 export type { RateLimitSetting } from './rate-limit.js';
 export type { ResetRateSetting } from './reset.js';
+export type { ShuffleSetting } from './shuffle.js';

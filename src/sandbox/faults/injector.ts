@@ -11,6 +11,7 @@ import { checkLatency, createLatency, type LatencySetting } from './latency.js';
 import type { ArrivingRequest, FaultPlan } from './plan.js';
 import { checkRateLimit, createRateLimiter, limitedReply, type RateLimiter, type RateLimitSetting } from './rate-limit.js';
 import { checkResetRate, createResetRate, type ResetRateSetting } from './reset.js';
+import { checkShuffle, createShuffle, type ShuffleSetting } from './shuffle.js';
 
 export interface FaultSettings {
   /** Delay before every API answer: fixed, or uniform in [min, max]. */
@@ -21,6 +22,8 @@ export interface FaultSettings {
   errorRate?: ErrorRateSetting;
   resetRate?: ResetRateSetting;
   errorAfterCommit?: ErrorAfterCommitSetting;
+  /** GET list answers out of id order, `filter[id][]` answers missing some of the ids. */
+  shuffle?: ShuffleSetting;
   /** Seeds every random decision (default 1). Each fault draws from its own stream. */
   seed?: number;
 }
@@ -52,6 +55,7 @@ const CHECKS: { [K in Key]-?: (value: unknown) => FaultSettings[K] } = {
   errorRate: checkErrorRate,
   resetRate: checkResetRate,
   errorAfterCommit: checkErrorAfterCommit,
+  shuffle: checkShuffle,
   seed: (value) => number('seed', value, 0, 2 ** 32 - 1, true),
 };
 const KEYS = Object.keys(CHECKS) as Key[];
@@ -89,6 +93,7 @@ export function createFaults(options: { now: () => number; initial?: FaultUpdate
   let errorRate: ReturnType<typeof createErrorRate> | undefined;
   let resetRate: ReturnType<typeof createResetRate> | undefined;
   let afterCommit: ReturnType<typeof createErrorAfterCommit> | undefined;
+  let shuffle: ReturnType<typeof createShuffle> | undefined;
 
   // (Re)starts a fault's random stream: the same settings always replay the same decisions.
   const stream = (name: string) => createRandom(streamSeed(seed, name));
@@ -109,11 +114,14 @@ export function createFaults(options: { now: () => number; initial?: FaultUpdate
       case 'errorAfterCommit':
         afterCommit = settings.errorAfterCommit && createErrorAfterCommit(settings.errorAfterCommit, stream('error-after-commit'));
         break;
+      case 'shuffle':
+        shuffle = settings.shuffle && createShuffle(settings.shuffle, stream('shuffle'));
+        break;
       case 'ban':
         limiter?.forgive();
         break;
       case 'seed':
-        for (const random of ['latencyMs', 'errorRate', 'resetRate', 'errorAfterCommit'] as const) build(random);
+        for (const random of ['latencyMs', 'errorRate', 'resetRate', 'errorAfterCommit', 'shuffle'] as const) build(random);
         break;
     }
   }
@@ -174,6 +182,8 @@ export function createFaults(options: { now: () => number; initial?: FaultUpdate
       if (error) return { delayMs, fault: '5xx', action: { kind: 'answer', reply: error } };
       const after = afterCommit?.(method);
       if (after) return { delayMs, fault: 'after-commit', action: { kind: 'route', after } };
+      const disorder = shuffle?.(method);
+      if (disorder) return { delayMs, fault: 'shuffle', action: { kind: 'route', after: disorder } };
       return delayMs > 0 ? { delayMs, action: { kind: 'route' } } : null;
     },
   };

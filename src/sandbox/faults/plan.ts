@@ -4,7 +4,7 @@
 import type { Reply } from '../http/reply.js';
 
 /** The name a faulted request carries in the request log (`fault`, and a `fault: <name>` note). */
-export type FaultName = 'rate-limit' | 'ban' | '5xx' | 'reset' | 'after-commit';
+export type FaultName = 'rate-limit' | 'ban' | '5xx' | 'reset' | 'after-commit' | 'shuffle';
 
 export type FaultAction =
   | { kind: 'answer'; reply: Reply }

@@ -19,4 +19,6 @@ export interface RequestContext {
   /** Remarks for the request log, e.g. a clamped limit. */
   notes: string[];
   now: () => number;
+  /** The parsed JSON body of a write (POST, PATCH, PUT, DELETE); `undefined` when none was sent. */
+  body: unknown;
 }

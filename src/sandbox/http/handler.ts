@@ -45,6 +45,20 @@ export type AdminEndpoint = (req: IncomingMessage) => Reply | Promise<Reply>;
 
 const ADMIN_PATH = '/__sandbox/requests';
 
+/** A batch of 250 entities with many custom fields fits; amoCRM's own cap is not documented. */
+const MAX_API_BODY = 4 * 1024 * 1024;
+
+/** An empty body is "no body"; anything else must be JSON, as amoCRM requires for /api/v4 writes. */
+function parseJsonBody(text: string | null): unknown {
+  if (text === null) throw new HttpProblem(400, `The request body is over ${MAX_API_BODY} bytes or was cut off`);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'The request body is not valid JSON');
+  }
+}
+
 /** host:port as the client addressed it: with several listeners, which origin a request came to. */
 function hostOf(req: IncomingMessage): string {
   return (req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 80}`).toLowerCase();
@@ -152,8 +166,9 @@ export function createHandler(options: HandlerOptions) {
     // An interceptor may answer through `res` itself or drop the socket: log whatever happened.
     res.once('close', () => record(res.headersSent ? res.statusCode : 0));
     res.setHeader('x-request-id', requestId);
-    // Only the OAuth endpoints read a body; everything else drains it.
-    const body = endpoints ? readBody(req) : null;
+    // The OAuth endpoints and API writes read a body; everything else drains it.
+    const apiWrite = !endpoints && path.startsWith('/api/v4/') && method !== 'GET' && method !== 'HEAD';
+    const body = endpoints ? readBody(req) : apiWrite ? readBody(req, MAX_API_BODY) : null;
     if (!body) req.resume();
 
     const send = (reply: Reply | InterceptorResponse) => {
@@ -197,7 +212,8 @@ export function createHandler(options: HandlerOptions) {
         const reply = await endpoints.handle({ method, path, pairs, headers: req.headers, host, token, body: () => body!, notes });
         return send(reply);
       }
-      send(route(req, path, rawQuery, tree, pairs, malformed, auth, notes));
+      const parsed = apiWrite ? parseJsonBody(await body!) : undefined;
+      send(route(req, path, rawQuery, tree, pairs, malformed, auth, notes, parsed));
     } catch (cause) {
       if (cause instanceof HttpProblem) return send(problem(cause.status, cause.message, { extra: cause.extra, headers: cause.headers }));
       error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
@@ -214,6 +230,7 @@ export function createHandler(options: HandlerOptions) {
     malformed: readonly string[],
     auth: Authentication,
     notes: string[],
+    body: unknown,
   ): Reply {
     if (!path.startsWith('/api/v4/')) return problem(404, `No route for ${path}`);
     // The body amoCRM sends for a missing, wrong, expired or revoked token.
@@ -239,6 +256,7 @@ export function createHandler(options: HandlerOptions) {
       origin: originOf(req),
       notes,
       now: options.now,
+      body,
     });
   }
 

@@ -3,12 +3,18 @@
 import type { Route } from '../http/router.js';
 import { accountRoutes } from './account.js';
 import { companyRoutes } from './companies.js';
+import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
 import { customFieldRoutes } from './custom-fields.js';
+import { entityWriteRoutes } from './entity-writes.js';
 import { leadRoutes } from './leads.js';
+import { linkWriteRoutes } from './link-writes.js';
 import { linkRoutes } from './links.js';
+import { noteRoutes } from './notes.js';
 import { pipelineRoutes } from './pipelines.js';
 import { tagRoutes } from './tags.js';
+import { taskRoutes } from './tasks.js';
+import { unsortedRoutes } from './unsorted.js';
 import { userRoutes } from './users.js';
 
 export const apiRoutes: Route[] = [
@@ -21,4 +27,10 @@ export const apiRoutes: Route[] = [
   ...leadRoutes,
   ...contactRoutes,
   ...companyRoutes,
+  ...entityWriteRoutes,
+  ...complexRoutes,
+  ...linkWriteRoutes,
+  ...unsortedRoutes,
+  ...noteRoutes,
+  ...taskRoutes,
 ];

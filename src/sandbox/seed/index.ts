@@ -1,5 +1,6 @@
 // Builds the demo account: fixed metadata, then companies, contacts and leads from one seeded
-// PRNG in a fixed order, so a seed always gives identical data.
+// PRNG in a fixed order, so a seed always gives identical data. Notes and tasks follow, each from
+// its own PRNG derived from the same seed, so adding them changed none of the entities.
 
 import { createRandom } from '../random.js';
 import { createStore, type SandboxStore } from '../store.js';
@@ -8,7 +9,10 @@ import { seedContacts } from './contacts.js';
 import { seedCustomFields } from './custom-fields.js';
 import { seedLeads } from './leads.js';
 import { demoAccount, seedMetadata } from './metadata.js';
+import { seedNotes } from './notes.js';
 import { seedTags } from './tags.js';
+import { seedTasks } from './tasks.js';
+import { seedUnsorted } from './unsorted.js';
 
 export interface SeedOptions {
   seed?: number;
@@ -20,9 +24,13 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedMetadata(store);
   seedCustomFields(store);
   seedTags(store);
-  const random = createRandom(options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  const random = createRandom(seed);
   const companies = seedCompanies(store, random);
   const contacts = seedContacts(store, random, companies);
   seedLeads(store, random, companies, contacts);
+  seedNotes(store, seed);
+  seedTasks(store, seed);
+  seedUnsorted(store, seed);
   return store;
 }

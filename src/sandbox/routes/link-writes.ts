@@ -1,0 +1,38 @@
+// POST /api/v4/{E}/link and /unlink (items name their entity_id), and /api/v4/{E}/{id}/link and
+// /unlink (the path names it). Link answers the links collection, unlink 204 (§3.8). Items have no
+// request_id: errors name them by position. Links do not touch the entities' updated_at.
+
+import type { RequestContext } from '../http/context.js';
+import { totalCollection } from '../http/hal.js';
+import { noContent, type Reply } from '../http/reply.js';
+import type { Route } from '../http/router.js';
+import type { EntityType } from '../records.js';
+import { readBatch } from '../writes/body.js';
+import { validateAll } from '../writes/issues.js';
+import { applyLink, readLinkItem, renderLink } from '../writes/link-items.js';
+import { idParam } from './params.js';
+
+function write(type: EntityType, ctx: RequestContext, mode: 'link' | 'unlink', fromPath: boolean): Reply {
+  const fromId = fromPath ? idParam(ctx) : undefined;
+  const items = readBatch(ctx.body);
+  const drafts = validateAll(items, (item, _index, issues) => readLinkItem(ctx.store, type, item, issues, fromId), { byPosition: true }).map(
+    (draft) => draft!,
+  );
+  if (mode === 'unlink') {
+    for (const draft of drafts) ctx.store.links.unlink(draft.from, draft.to);
+    return noContent();
+  }
+  for (const draft of drafts) applyLink(ctx.store, draft);
+  return totalCollection(
+    ctx,
+    'links',
+    drafts.map((draft) => renderLink(ctx.store, draft)),
+  );
+}
+
+export const linkWriteRoutes: Route[] = (['leads', 'contacts', 'companies'] as const).flatMap((type): Route[] => [
+  { method: 'POST', path: `/api/v4/${type}/link`, handler: (ctx) => write(type, ctx, 'link', false) },
+  { method: 'POST', path: `/api/v4/${type}/unlink`, handler: (ctx) => write(type, ctx, 'unlink', false) },
+  { method: 'POST', path: `/api/v4/${type}/:id/link`, handler: (ctx) => write(type, ctx, 'link', true) },
+  { method: 'POST', path: `/api/v4/${type}/:id/unlink`, handler: (ctx) => write(type, ctx, 'unlink', true) },
+]);

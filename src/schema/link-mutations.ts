@@ -1,0 +1,137 @@
+// linkEntities and unlinkEntities: links between leads, contacts and companies, batched by 50 per
+// entity type through amoCRM's mass link endpoints, answered per input item. The relations of the
+// read graph show the change in the same request (the linked entities are read again).
+
+import { batchWrite, type Prepared } from '../loaders/batch-write.js';
+import type { EntityType, LinkWrite } from '../rest/types.js';
+import { builder } from './builder.js';
+import { EntityTypeEnum } from './common.js';
+import type { GraphQLContext } from './context.js';
+import { checkListSize } from './entity-writes.js';
+import { forgetEntity, loadEntity } from './refs.js';
+import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
+
+const EntityRefInput = builder.inputType('EntityRefInput', {
+  fields: (t) => ({
+    entity: t.field({ type: EntityTypeEnum, required: true }),
+    amoId: t.int({ required: true }),
+  }),
+});
+
+const EntityLinkInput = builder.inputType('EntityLinkInput', {
+  description: 'A link between a lead and a contact or company, or a contact and a company (either way round).',
+  fields: (t) => ({
+    from: t.field({ type: EntityRefInput, required: true }),
+    to: t.field({ type: EntityRefInput, required: true }),
+    isMain: t.boolean({ description: "Lead and contact only: makes the contact the lead's main one." }),
+  }),
+});
+
+interface LinkInputValue {
+  from: { entity: EntityType; amoId: number };
+  to: { entity: EntityType; amoId: number };
+  isMain?: boolean | null;
+}
+
+/** amoCRM links leads to contacts and companies, and contacts to companies; we send that way round. */
+const RANK: Record<EntityType, number> = { leads: 0, contacts: 1, companies: 2 };
+
+function prepareLink(input: LinkInputValue): Prepared<LinkWrite> & { entity?: EntityType } {
+  const [from, to] = RANK[input.from.entity] <= RANK[input.to.entity] ? [input.from, input.to] : [input.to, input.from];
+  if (from.entity === to.entity) return { errors: [inputError(['to', 'entity'], `amoCRM does not link ${from.entity} to ${to.entity}`)] };
+  if (from.amoId < 1 || to.amoId < 1) return { errors: [inputError([], 'amoIds are positive')] };
+  if (input.isMain && !(from.entity === 'leads' && to.entity === 'contacts')) {
+    return { errors: [inputError(['isMain'], 'only a contact can be the main one of a lead')] };
+  }
+  const body: LinkWrite = {
+    entity_id: from.amoId,
+    to_entity_id: to.amoId,
+    to_entity_type: to.entity,
+    ...(input.isMain ? { metadata: { is_main: true } } : {}),
+  };
+  const swapped = from !== input.from;
+  return {
+    entity: from.entity,
+    body,
+    inputPath: (amoPath) => {
+      const head = amoPath.split('.')[0];
+      if (head === 'entity_id') return [swapped ? 'to' : 'from', 'amoId'];
+      if (head === 'to_entity_id') return [swapped ? 'from' : 'to', 'amoId'];
+      return head === 'metadata' ? ['isMain'] : [];
+    },
+  };
+}
+
+async function writeLinks(ctx: GraphQLContext, inputs: readonly LinkInputValue[], mode: 'link' | 'unlink') {
+  checkListSize(inputs);
+  const items = inputs.map(prepareLink);
+  // One mass call per source entity type; each group answers for its own items.
+  const outcomes = new Array<Awaited<ReturnType<typeof batchWrite<LinkWrite, number>>>[number]>(items.length);
+  const groups = new Map<EntityType | 'invalid', number[]>();
+  items.forEach((item, index) => {
+    const key = 'errors' in item ? 'invalid' : item.entity!;
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  await Promise.all(
+    [...groups].map(async ([entity, indexes]) => {
+      const group = indexes.map((index) => items[index]!);
+      const results = await batchWrite<LinkWrite, number>(group, {
+        requestIds: 'by-position',
+        send: async (bodies) => {
+          const signal = ctx.upstream.scope?.signal;
+          if (mode === 'link') await ctx.upstream.links.linkMany(entity as EntityType, bodies, { signal });
+          else await ctx.upstream.links.unlinkMany(entity as EntityType, bodies, { signal });
+          return bodies.map((_, position) => position);
+        },
+        requestIdsOf: (position) => [String(position)],
+      });
+      results.forEach((outcome, i) => (outcomes[indexes[i]!] = outcome));
+    }),
+  );
+  // The linked entities' relations changed: read them again if this request asks for them.
+  inputs.forEach((input, index) => {
+    if (outcomes[index]?.status !== 'succeeded') return;
+    for (const side of [input.from, input.to]) forgetEntity(ctx, side.entity, side.amoId);
+  });
+  return withIndexes(outcomes).map((result) => ({ ...result, input: inputs[result.index]! }));
+}
+
+type LinkResultShape = ReturnType<typeof withIndexes<number>>[number] & { input: LinkInputValue };
+
+const LinkWriteResult = writeResultType<number>('LinkWriteResult', 'The outcome of one link or unlink.', (t) => ({
+  from: t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'The `from` entity as amoCRM has it now.',
+    resolve: (r, _args, ctx) => entityNode(ctx, (r as LinkResultShape).input.from, r.outcome.status),
+  }),
+  to: t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'The `to` entity as amoCRM has it now.',
+    resolve: (r, _args, ctx) => entityNode(ctx, (r as LinkResultShape).input.to, r.outcome.status),
+  }),
+}));
+
+/** The entity as amoCRM has it now, unless the write surely did not happen. */
+function entityNode(ctx: GraphQLContext, ref: { entity: EntityType; amoId: number }, status: string): Promise<object | null> | null {
+  return status === 'failed' ? null : loadEntity(ctx, ref.entity, ref.amoId);
+}
+
+const LinkEntitiesPayload = writePayloadType('LinkEntitiesPayload', LinkWriteResult);
+const UnlinkEntitiesPayload = writePayloadType('UnlinkEntitiesPayload', LinkWriteResult);
+
+builder.mutationFields((t) => ({
+  linkEntities: t.field({
+    type: LinkEntitiesPayload,
+    description: 'Links entities, 50 per upstream call per entity type, each answered on its own.',
+    args: { input: t.arg({ type: [EntityLinkInput], required: true }) },
+    resolve: (_root, args, ctx) => writeLinks(ctx, args.input, 'link'),
+  }),
+  unlinkEntities: t.field({
+    type: UnlinkEntitiesPayload,
+    description: 'Removes links, 50 per upstream call per entity type, each answered on its own.',
+    args: { input: t.arg({ type: [EntityLinkInput], required: true }) },
+    resolve: (_root, args, ctx) => writeLinks(ctx, args.input, 'unlink'),
+  }),
+}));
