@@ -88,6 +88,8 @@ export interface GatewayConfig {
   clientAuth: ClientAuthConfig;
   /** Send the widget user's id as X-Context-User-ID, so amoCRM applies that user's rights. */
   actAsUser: boolean;
+  /** Serve Prometheus metrics at /metrics. */
+  metricsEnabled: boolean;
 }
 
 export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
@@ -267,6 +269,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     timeoutMs: int('AMOCRM_TIMEOUT_MS', 20_000, 100, 300_000),
     metadataTtlMs: int('METADATA_CACHE_TTL_MS', 60_000, 0, 86_400_000),
     graphiql: bool('GRAPHIQL', true),
+    metricsEnabled: bool('METRICS_ENABLED', true),
     production,
     traffic: {
       rateLimit: int('UPSTREAM_RATE_LIMIT', DEFAULT_TRAFFIC.rateLimit, 1, 1_000),

@@ -9,6 +9,7 @@ import type { UpstreamTrafficConfig } from '../config.js';
 import { createAccountContext, type AccountContext } from '../loaders/account-context.js';
 import { createBanBreaker, type BanBreaker } from '../rest/ban-breaker.js';
 import { createAmoClient } from '../rest/client.js';
+import type { RequestInfo } from '../rest/errors.js';
 import { createRateLimiter, type RateLimiter } from '../rest/limiter/rate-limiter.js';
 import { createRedisWindow } from '../rest/limiter/redis-window.js';
 import { createMemoryWindow } from '../rest/limiter/window.js';
@@ -30,6 +31,8 @@ export interface AccountOptions {
   /** Prefix of the account's Redis keys. */
   redisPrefix?: string;
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
+  /** Observes every finished upstream exchange (metrics); must not throw. */
+  onResponse?: (info: RequestInfo, error?: Error) => void;
 }
 
 export interface Account {
@@ -63,6 +66,7 @@ export function createAccount(options: AccountOptions): Account {
     timeoutMs: options.timeoutMs,
     limiter,
     breaker,
+    onResponse: options.onResponse,
     retry: {
       maxAttempts: traffic.retryAttempts,
       maxTotalMs: traffic.retryMaxMs,

@@ -19,7 +19,11 @@ import { DEFAULT_REDIS_PREFIX, type Account } from './account.js';
 import { createAccountRegistry, type AccountRegistry, type AccountRegistryOptions } from './accounts.js';
 import { allowedOrigins, useOAuthRoutes } from './oauth-routes.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
+import { Registry } from 'prom-client';
 import { createGateway, type Gateway } from './gateway.js';
+import { createMetrics } from './metrics.js';
+import { useOperationsRoutes } from './operations-routes.js';
+import { createReadiness, type Readiness } from './readiness.js';
 
 export interface RunningGateway {
   /** Where the gateway listens, e.g. http://127.0.0.1:4000 */
@@ -34,10 +38,14 @@ export interface RunningGateway {
   /** The embedded sandbox, when no account was configured. */
   sandbox: { instance: Sandbox; url: string } | null;
   upstreamUrl: string | null;
+  /** What /readyz answers from. */
+  readiness: Readiness;
+  /** What /metrics serves; null when metrics are off. */
+  metrics: Registry | null;
   close(): Promise<void>;
 }
 
-type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth';
+type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled';
 
 export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   traffic?: Partial<UpstreamTrafficConfig>;
@@ -54,6 +62,12 @@ export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   /** See AccountContextOptions; tests shorten it. */
   unknownFieldRefreshMs?: number;
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
+  /** Default true. */
+  metricsEnabled?: boolean;
+  /** Where the metrics live; by default a fresh registry per gateway (with Node's process metrics). */
+  metricsRegistry?: Registry;
+  /** How long /readyz reuses a verdict, and each check's deadline; tests shorten them. */
+  readiness?: { cacheMs?: number; timeoutMs?: number };
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -157,6 +171,19 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     };
   }
 
+  // Sources are read at scrape time, so they may refer to the registry created just below.
+  let served: AccountRegistry | null = null;
+  const metrics = config.metricsEnabled === false
+    ? null
+    : createMetrics({
+        registry: config.metricsRegistry ?? new Registry(),
+        defaultMetrics: !config.metricsRegistry,
+        sources: {
+          queueLengths: () => served?.all().map((account) => account.limiter.queueLength) ?? [],
+          tokenRefreshes: () => served?.all().map((account) => account.tokens?.refreshes ?? 0) ?? [],
+        },
+      });
+
   const accounts = createAccountRegistry({
     dispatcher,
     userAgent: config.userAgent,
@@ -170,6 +197,18 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     static: staticAccount,
     oauth,
     defaultAccountId: config.oauth?.defaultAccountId ?? null,
+    onResponse: metrics ? (info, error) => metrics.onUpstreamResponse(info, error) : undefined,
+  });
+  served = accounts;
+
+  // The account endpoint is the cheapest authenticated read; it goes through the limiter and the
+  // ban breaker like any call, so readiness never costs amoCRM more than one call per period.
+  const probed = accounts.defaultAccount;
+  const readiness = createReadiness({
+    upstream: probed ? (signal) => probed.context.client.request({ method: 'GET', path: '/api/v4/account', signal }) : null,
+    redis,
+    cacheMs: config.readiness?.cacheMs,
+    timeoutMs: config.readiness?.timeoutMs,
   });
 
   const allowAnonymous = config.allowAnonymous ?? config.upstream.kind === 'sandbox';
@@ -180,7 +219,10 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     graphiql: config.graphiql,
     production: config.production,
     security: config.security,
-    plugins: config.oauth && oauth
+    plugins: [
+      useOperationsRoutes({ readiness, registry: metrics?.registry ?? null }),
+      ...(metrics ? [metrics.plugin] : []),
+      ...(config.oauth && oauth
       ? [
           useOAuthRoutes({
             clientId: config.oauth.clientId,
@@ -193,7 +235,8 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
             log,
           }),
         ]
-      : [],
+      : []),
+    ],
   });
   const server = createServer(gateway);
   const address = await listen(server, config.port, config.host);
@@ -213,6 +256,8 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     },
     sandbox,
     upstreamUrl: staticAccount?.baseUrl ?? null,
+    readiness,
+    metrics: metrics?.registry ?? null,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
