@@ -7,7 +7,7 @@ import type { CustomFieldDefinition, CustomFieldValueItem, CustomFieldValuesWrit
 import type { InputPath, ItemError } from '../loaders/batch-write.js';
 import { builder } from './builder.js';
 import { toUnixSeconds } from './common.js';
-import { LEGAL_ENTITY_KEYS } from './custom-field-value.js';
+import { LEGAL_ENTITY_KEYS, SMART_ADDRESS_PARTS } from './custom-field-value.js';
 import { inputError } from './write-results.js';
 
 const CustomFieldOptionInput = builder.inputType('CustomFieldOptionInput', {
@@ -110,14 +110,7 @@ const KIND_OF_TYPE: Record<string, Kind> = {
   legal_entity: 'legalEntity',
 };
 
-const ADDRESS_CODES = {
-  addressLine1: 'address_line_1',
-  addressLine2: 'address_line_2',
-  city: 'city',
-  state: 'state',
-  zip: 'zip',
-  country: 'country',
-} as const;
+const ADDRESS_CODES = SMART_ADDRESS_PARTS;
 
 export interface ConvertedCustomFields {
   values: CustomFieldValuesWrite[];

@@ -275,19 +275,25 @@ const CatalogItemValueRef = builder.objectRef<Json>('CatalogItemValue').implemen
   }),
 });
 
+/** smart_address parts: GraphQL field -> amoCRM enum code. Writes use the same map. */
+export const SMART_ADDRESS_PARTS = {
+  addressLine1: 'address_line_1',
+  addressLine2: 'address_line_2',
+  city: 'city',
+  state: 'state',
+  zip: 'zip',
+  country: 'country',
+} as const;
+
 const SmartAddressRef = builder.objectRef<Item[]>('SmartAddress').implement({
   description: 'A smart address assembled from its parts.',
-  fields: (t) => {
-    const part = (code: string) => t.string({ nullable: true, resolve: (parts: Item[]) => asString(parts.find((p) => p.enum_code === code)?.value) });
-    return {
-      addressLine1: part('address_line_1'),
-      addressLine2: part('address_line_2'),
-      city: part('city'),
-      state: part('state'),
-      zip: part('zip'),
-      country: part('country'),
-    };
-  },
+  fields: (t) =>
+    Object.fromEntries(
+      Object.entries(SMART_ADDRESS_PARTS).map(([field, code]) => [
+        field,
+        t.string({ nullable: true, resolve: (parts: Item[]) => asString(parts.find((p) => p.enum_code === code)?.value) }),
+      ]),
+    ),
 });
 
 // --- one implementation per field type -------------------------------------------------------

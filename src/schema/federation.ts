@@ -36,19 +36,14 @@ function amoIdOf(typename: string, representation: Representation): number {
 const keys = () => [builder.selection<{ id: string }>('id'), builder.selection<{ amoId: number }>('amoId')];
 
 // Each resolveReference is async so a bad representation fails its own item, not all of `_entities`.
-builder.asEntity(LeadRef, {
-  key: keys(),
-  resolveReference: async (representation, ctx) => LeadRef.getDataloader(ctx).load(amoIdOf('Lead', representation)),
-});
-builder.asEntity(ContactRef, {
-  key: keys(),
-  resolveReference: async (representation, ctx) => ContactRef.getDataloader(ctx).load(amoIdOf('Contact', representation)),
-});
-builder.asEntity(CompanyRef, {
-  key: keys(),
-  resolveReference: async (representation, ctx) => CompanyRef.getDataloader(ctx).load(amoIdOf('Company', representation)),
-});
-builder.asEntity(UserRef, {
-  key: keys(),
-  resolveReference: async (representation, ctx) => UserRef.getDataloader(ctx).load(amoIdOf('User', representation)),
-});
+for (const [typename, ref] of [
+  ['Lead', LeadRef],
+  ['Contact', ContactRef],
+  ['Company', CompanyRef],
+  ['User', UserRef],
+] as const) {
+  builder.asEntity(ref as typeof LeadRef, {
+    key: keys(),
+    resolveReference: async (representation, ctx) => (ref as typeof LeadRef).getDataloader(ctx).load(amoIdOf(typename, representation)),
+  });
+}
