@@ -157,7 +157,7 @@ const run: BenchRun = {
     gateway: 'a child process started through tsx (no build); production settings (masked errors, no GraphiQL), metadata TTL 60 s',
     'W1 load and RSS': mode.name === 'full' ? '`node dist/main.js` after `tsc -p tsconfig.build.json`, configured by environment as `npm start` is (UPSTREAM_RATE_LIMIT=1000 per 100 ms, the most the configuration allows); RSS and CPU read from /proc' : 'the tsx child (quick mode builds nothing; tsx adds ~40 MB of RSS)',
     'traffic W1–W6, W8, W9': 'sandbox without a rate limit; gateway limit 100,000 per window, 1 attempt (measures the gateway, not the limiter)',
-    'traffic W7': "sandbox enforcing 7 per rolling 1,000 ms; gateway at its defaults (7 per 1,150 ms, 5 attempts)",
+    'traffic W7': "sandbox enforcing 7 per rolling 1,000 ms; gateway at its defaults (7 per rolling 1,050 ms counted from each answer, 5 attempts)",
     'load generator': `autocannon in the bench process, ${10} connections`,
   },
   workloads,

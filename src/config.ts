@@ -94,7 +94,8 @@ export interface GatewayConfig {
 
 export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
   rateLimit: 7,
-  rateWindowMs: 1_150,
+  // Counted from each call's answer (window.ts), so the margin over a second can stay small.
+  rateWindowMs: 1_050,
   queueMax: 1_000,
   queueTimeoutMs: 30_000,
   retryAttempts: 5,

@@ -53,7 +53,7 @@ const acquire = limiter.acquire.bind(limiter);
 limiter.acquire = async (signal) => {
   const started = performance.now();
   try {
-    await acquire(signal);
+    return await acquire(signal);
   } finally {
     waits.push(performance.now() - started);
   }

@@ -1,6 +1,6 @@
 // W7: the sandbox enforces amoCRM's 7 requests/second (HTML 429s, counted on arrival in any
-// rolling second) and the gateway runs with its production defaults (7 per 1,150 ms window, FIFO
-// queue, retries). 1, 5 and 20 clients each send W1 queries back to back over six different pages.
+// rolling second) and the gateway runs with its production defaults (7 per rolling 1,050 ms
+// counted from each answer, FIFO queue, retries). 1, 5 and 20 clients each send W1 queries back to back over six different pages.
 // Judged by the sandbox log: 429s, the busiest second, and how much of 7/s was used; the queue
 // waits come from the gateway process itself.
 
@@ -125,7 +125,7 @@ export async function runW7(ctx: BenchContext, cursors: readonly (string | null)
     cases,
     correctness: correctness(tally.verdict),
     notes: [
-      "Gateway at its production defaults: 7 calls per rolling 1,150 ms window (a second plus a margin for network bunching, DESIGN.md), FIFO queue of 1,000, 30 s queue timeout, 5 attempts. Sandbox: 7 per rolling 1,000 ms, counted on arrival like amoCRM's nginx.",
+      "Gateway at its production defaults: 7 calls per rolling 1,050 ms window, counted from each call's answer (amoCRM saw the call no later than that; DESIGN.md), FIFO queue of 1,000, 30 s queue timeout, 5 attempts. Sandbox: 7 per rolling 1,000 ms, counted on arrival like amoCRM's nginx.",
       'Steady rate: 7 calls divided by the mean time from each upstream call to the 7th after it (how fast the window lets calls through), over every call of the level, drain included.',
       'Queue wait: how long each upstream call waited for its rate-limit slot inside the gateway (timed around the limiter).',
       'Upstream calls per operation can fall below 2: contact batches of operations waiting together are shared.',

@@ -21,8 +21,11 @@ export interface TokenManagerOptions {
   lockTtlMs?: number;
   /** Waiting for another instance's refresh: how often to look at the store. */
   pollMs?: number;
-  /** Runs before every call to the token endpoint (the account's rate limiter). */
-  beforeRequest?: (signal?: AbortSignal) => Promise<void>;
+  /**
+   * Runs before every call to the token endpoint (the account's rate limiter); what it returns
+   * is called once that call is answered.
+   */
+  beforeRequest?: (signal?: AbortSignal) => Promise<(() => void) | void>;
   /** Whether a host amoCRM names after a subdomain rename may receive our secrets. */
   isAllowedOrigin?: (origin: string) => boolean;
   now?: () => number;
@@ -81,24 +84,31 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const revoked = (cause?: unknown) =>
     new AuthError('AMOCRM_REAUTHORIZATION_REQUIRED', `amoCRM revoked the integration's grant for ${label}; an admin must install it again`, { cause });
 
+  /** One call to amoCRM, inside a rate-limiter slot that counts from its answer. */
+  const limited = async <T>(call: () => Promise<T>): Promise<T> => {
+    const release = await options.beforeRequest?.();
+    try {
+      return await call();
+    } finally {
+      release?.();
+    }
+  };
+
   /** Calls the token endpoint, following a subdomain rename once. */
   const callRefresh = async (account: StoredAccount, refreshToken: string) => {
-    await options.beforeRequest?.();
     try {
-      return { grant: await options.oauth.refresh(account.baseUrl, refreshToken), baseUrl: account.baseUrl };
+      return { grant: await limited(() => options.oauth.refresh(account.baseUrl, refreshToken)), baseUrl: account.baseUrl };
     } catch (error) {
       // The old host of a renamed account answers 401 or 404: ask amoCRM where the account lives now.
       const renamed = error instanceof OAuthEndpointError && (error.status === 404 || (error.status === 401 && error.kind !== 'revoked'));
       if (!renamed || !account.apiDomain) throw error;
-      await options.beforeRequest?.();
-      const origin = await options.oauth.currentOrigin(account.apiDomain, refreshToken, new URL(account.baseUrl).protocol);
+      const origin = await limited(() => options.oauth.currentOrigin(account.apiDomain!, refreshToken, new URL(account.baseUrl).protocol));
       if (origin === account.baseUrl) throw error;
       if (options.isAllowedOrigin && !options.isAllowedOrigin(origin)) {
         throw new AuthError('AMOCRM_TOKEN_REFRESH_FAILED', `amoCRM named ${new URL(origin).host} as ${label}'s new host, which is not an allowed amoCRM host`);
       }
       log('warn', `amoCRM ${label} moved from ${new URL(account.baseUrl).host} to ${new URL(origin).host}`);
-      await options.beforeRequest?.();
-      return { grant: await options.oauth.refresh(origin, refreshToken), baseUrl: origin };
+      return { grant: await limited(() => options.oauth.refresh(origin, refreshToken)), baseUrl: origin };
     }
   };
 

@@ -26,6 +26,7 @@ import { createTagsResource } from './resources/tags.js';
 import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
 import { createUsersResource } from './resources/users.js';
+import { createWebhooksResource } from './resources/webhooks.js';
 
 export const DEFAULT_USER_AGENT = 'amocrm-graphql/0.1';
 
@@ -85,6 +86,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     unsorted: createUnsortedResource(send),
     notes: createNotesResource(send),
     tasks: createTasksResource(send),
+    webhooks: createWebhooksResource(send),
   };
   return client;
 }
@@ -109,4 +111,5 @@ export interface AmoClient {
   unsorted: ReturnType<typeof createUnsortedResource>;
   notes: ReturnType<typeof createNotesResource>;
   tasks: ReturnType<typeof createTasksResource>;
+  webhooks: ReturnType<typeof createWebhooksResource>;
 }

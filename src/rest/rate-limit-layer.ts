@@ -1,4 +1,5 @@
-// Every upstream call, reads and writes and replays alike, waits for a rate-limiter slot first.
+// Every upstream call, reads and writes and replays alike, waits for a rate-limiter slot first,
+// and hands it back once answered so that the window counts from the answer.
 
 import { AmoCancelledError, AmoUpstreamBusyError, unsentInfo } from './errors.js';
 import { RateLimiterBusyError, type RateLimiter } from './limiter/rate-limiter.js';
@@ -6,8 +7,9 @@ import type { RequestLayer } from './request.js';
 
 export function rateLimitLayer(limiter: RateLimiter): RequestLayer {
   return (next) => async (options) => {
+    let release;
     try {
-      await limiter.acquire(options.signal);
+      release = await limiter.acquire(options.signal);
     } catch (error) {
       const info = unsentInfo(options.method, options.path);
       if (error instanceof RateLimiterBusyError) {
@@ -22,6 +24,10 @@ export function rateLimitLayer(limiter: RateLimiter): RequestLayer {
         reachedUpstream: false,
       });
     }
-    return next(options);
+    try {
+      return await next(options);
+    } finally {
+      release();
+    }
   };
 }

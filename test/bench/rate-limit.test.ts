@@ -10,7 +10,7 @@ import { AMOCRM_LIMIT, pageCursors, runClients } from '../../bench/workloads/w7-
 import { startStack, type Stack } from '../helpers/stack.js';
 
 /** The gateway's defaults, as a production start has them. */
-const PRODUCTION_TRAFFIC = { rateLimit: 7, rateWindowMs: 1_150, retryAttempts: 5 };
+const PRODUCTION_TRAFFIC = { rateLimit: 7, rateWindowMs: 1_050, retryAttempts: 5 };
 
 let stack: Stack;
 let gql: GraphQLClient;

@@ -3,6 +3,7 @@
 // The sandbox enforces the limit like amoCRM (HTML 429s, counted on arrival in any rolling
 // second) and its request log is the judge.
 
+import { Agent, type Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -11,7 +12,7 @@ import { startStack, TEST_TOKEN, type Stack } from '../helpers/stack.js';
 
 const AMOCRM_LIMIT = { perSecond: 7, windowMs: 1000 };
 /** The gateway's defaults, as a production start has them. */
-const PRODUCTION_TRAFFIC = { rateLimit: 7, rateWindowMs: 1150, retryAttempts: 4, retryMaxMs: 15_000, queueTimeoutMs: 60_000 };
+const PRODUCTION_TRAFFIC = { rateLimit: 7, rateWindowMs: 1050, retryAttempts: 4, retryMaxMs: 15_000, queueTimeoutMs: 60_000 };
 
 async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
   const response = await fetch(`${url}/graphql`, {
@@ -70,6 +71,37 @@ describe('one gateway under a burst, against amoCRM enforcing 7 requests a secon
     expect(stack.sandbox.log.maxInWindow(1000)).toBeLessThanOrEqual(7);
     // Point look-ups from different operations share batches: far fewer calls than operations.
     expect(stack.upstreamCalls().length).toBeLessThan(60);
+  }, 60_000);
+});
+
+describe('one gateway whose requests the network holds back unevenly', () => {
+  // amoCRM counts a request when it arrives, which may be long after the gateway sent it (a slow
+  // link, a busy event loop). Seven sent at once, the first held 350 ms: a window counted from
+  // the send lets the next seven, not held, arrive inside the same second as it.
+  const agent = new Agent();
+  let sent = 0;
+  const held: Dispatcher = agent.compose((dispatch) => (options, handler) => {
+    const delayMs = sent++ % 14 === 0 ? 350 : 0;
+    setTimeout(() => dispatch(options, handler), delayMs);
+    return true;
+  });
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ traffic: PRODUCTION_TRAFFIC, dispatcher: held });
+  });
+  afterAll(async () => {
+    await stack.close();
+    await agent.close();
+  });
+
+  it('still keeps every second of arrivals at ≤ 7 with 0 429s', async () => {
+    stack.sandbox.faults.set({ rateLimit: AMOCRM_LIMIT });
+    stack.resetLog();
+    const responses = await Promise.all(burst(stack.sandbox, 150).map((op) => stack.gql(op.query, op.variables)));
+    expectAllAnswered(responses);
+    expect(stack.sandbox.log.count({ status: 429 })).toBe(0);
+    expect(stack.sandbox.log.maxInWindow(1000)).toBeLessThanOrEqual(7);
+    expect(sent).toBeGreaterThan(14);
   }, 60_000);
 });
 

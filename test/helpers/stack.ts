@@ -3,6 +3,7 @@
 
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { Dispatcher } from 'undici';
 import type { UpstreamTrafficConfig } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
 import { createSandbox, type LoggedRequest, type Sandbox } from '../../src/sandbox/index.js';
@@ -43,6 +44,8 @@ export interface StackOptions {
    */
   traffic?: Partial<UpstreamTrafficConfig>;
   redisUrl?: string | null;
+  /** The gateway's way to the sandbox, for tests that shape the network itself. */
+  dispatcher?: Dispatcher;
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
 }
 
@@ -59,6 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     unknownFieldRefreshMs: options.unknownFieldRefreshMs,
     traffic: { rateLimit: 100_000, retryAttempts: 1, ...options.traffic },
     redisUrl: options.redisUrl ?? null,
+    dispatcher: options.dispatcher,
     // The stack serves one static account to tests that are not about client authentication.
     allowAnonymous: true,
     log: options.log ?? (() => {}),

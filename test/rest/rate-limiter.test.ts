@@ -25,6 +25,7 @@ function recording(store: WindowStore, times: number[]): WindowStore {
       if (decision.granted) times.push(decision.at);
       return decision;
     },
+    settle: (slot) => store.settle(slot),
   };
 }
 
@@ -32,17 +33,38 @@ describe('sliding window in memory', () => {
   it('grants `limit` slots in any rolling window and says how long to wait for the next', async () => {
     let now = 0;
     const window = createMemoryWindow({ limit: 3, windowMs: 1000, now: () => now });
-    expect(await window.tryAcquire()).toEqual({ granted: true, at: 0 });
+    expect(await window.tryAcquire()).toMatchObject({ granted: true, at: 0 });
     now = 400;
-    expect(await window.tryAcquire()).toEqual({ granted: true, at: 400 });
-    expect(await window.tryAcquire()).toEqual({ granted: true, at: 400 });
+    expect(await window.tryAcquire()).toMatchObject({ granted: true, at: 400 });
+    expect(await window.tryAcquire()).toMatchObject({ granted: true, at: 400 });
     expect(await window.tryAcquire()).toEqual({ granted: false, waitMs: 600 });
     now = 999;
     expect((await window.tryAcquire()).granted).toBe(false);
     // A fixed window would reset here and let 3 more through 1 ms after the boundary.
     now = 1000;
-    expect(await window.tryAcquire()).toEqual({ granted: true, at: 1000 });
+    expect(await window.tryAcquire()).toMatchObject({ granted: true, at: 1000 });
     expect(await window.tryAcquire()).toEqual({ granted: false, waitMs: 400 });
+  });
+
+  it('counts a slot from when its call was answered, however long the network held it', async () => {
+    let now = 0;
+    const window = createMemoryWindow({ limit: 2, windowMs: 1000, now: () => now });
+    const slow = await window.tryAcquire();
+    await window.tryAcquire();
+    // The first call is answered 700 ms after it was sent: amoCRM may have seen it as late as that.
+    now = 700;
+    await window.settle((slow as { slot: string }).slot);
+    now = 1000;
+    expect(await window.tryAcquire()).toMatchObject({ granted: true, at: 1000 });
+    expect(await window.tryAcquire()).toEqual({ granted: false, waitMs: 700 });
+    now = 1700;
+    expect(await window.tryAcquire()).toMatchObject({ granted: true, at: 1700 });
+    // Settling a slot that has left the window does not bring it back.
+    now = 1200;
+    await window.settle((slow as { slot: string }).slot);
+    now = 2000;
+    expect(await window.tryAcquire()).toMatchObject({ granted: true, at: 2000 });
+    expect(await window.tryAcquire()).toEqual({ granted: false, waitMs: 700 });
   });
 });
 
@@ -88,7 +110,7 @@ describe('rate limiter queue', () => {
     const errors: unknown[] = [];
     const inner = createMemoryWindow({ limit: 10, windowMs: 1000 });
     const limiter = createRateLimiter({
-      store: { tryAcquire: async () => (failures-- > 0 ? Promise.reject(new Error('redis down')) : inner.tryAcquire()) },
+      store: { tryAcquire: async () => (failures-- > 0 ? Promise.reject(new Error('redis down')) : inner.tryAcquire()), settle: inner.settle },
       maxQueue: 10,
       maxWaitMs: 5_000,
       storeRetryMs: 20,
@@ -118,5 +140,17 @@ describe('sliding window in Redis', () => {
     expect(times).toHaveLength(15);
     expect(maxInWindow(times, 300)).toBeLessThanOrEqual(4);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(3 * 300 - 30);
+  });
+
+  it('counts a slot from its answer on the Redis clock too', async (context) => {
+    if (skip) context.skip();
+    const window = createRedisWindow({ redis, key: uniquePrefix('settle'), limit: 1, windowMs: 200 });
+    const first = await window.tryAcquire();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Unsettled, the slot would have left the window by now.
+    await window.settle((first as { slot: string }).slot);
+    const refused = await window.tryAcquire();
+    expect(refused.granted).toBe(false);
+    expect((refused as { waitMs: number }).waitMs).toBeGreaterThan(150);
   });
 });

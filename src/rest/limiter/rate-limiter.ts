@@ -1,6 +1,7 @@
 // Queues upstream calls so that an account never exceeds its rate: callers wait their turn in
 // FIFO order; the queue and the wait are both bounded, so overload ends in a clear UPSTREAM_BUSY
-// instead of an ever-growing backlog.
+// instead of an ever-growing backlog. A granted caller gets back a `release` to call once its
+// call is answered: the slot then counts from the answer (see window.ts).
 
 import type { WindowStore } from './window.js';
 
@@ -17,8 +18,11 @@ export interface RateLimiterOptions {
 }
 
 export interface RateLimiter {
-  /** Resolves when the caller may send; rejects with `BusyError` or the signal's reason. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when the caller may send, with `release` to call once the call is answered or
+   * failed; rejects with `BusyError` or the signal's reason.
+   */
+  acquire(signal?: AbortSignal): Promise<Release>;
   readonly queueLength: number;
 }
 
@@ -29,8 +33,11 @@ export class RateLimiterBusyError extends Error {
   }
 }
 
+/** Safe to call more than once; never throws (a store failure goes to `onStoreError`). */
+export type Release = () => void;
+
 interface Waiter {
-  grant(): void;
+  grant(release: Release): void;
   settled: boolean;
 }
 
@@ -40,6 +47,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const sleep = options.sleep ?? defaultSleep;
   const queue: Waiter[] = [];
   let pumping = false;
+
+  const releaser = (slot: string): Release => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      options.store.settle(slot).catch((error) => options.onStoreError?.(error));
+    };
+  };
 
   const pump = async () => {
     if (pumping) return;
@@ -64,7 +80,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         }
         // A slot taken for a caller that gave up meanwhile is simply not used: erring on fewer calls.
         const waiter = queue.shift();
-        if (waiter && !waiter.settled) waiter.grant();
+        if (waiter && !waiter.settled) waiter.grant(releaser(decision.slot));
       }
     } finally {
       pumping = false;
@@ -78,7 +94,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
       if (this.queueLength >= options.maxQueue) return Promise.reject(new RateLimiterBusyError('queue-full'));
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<Release>((resolve, reject) => {
         const settle = (fn: () => void) => {
           if (waiter.settled) return;
           waiter.settled = true;
@@ -87,7 +103,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           fn();
         };
         const onAbort = () => settle(() => reject(signal!.reason));
-        const waiter: Waiter = { settled: false, grant: () => settle(resolve) };
+        const waiter: Waiter = { settled: false, grant: (release) => settle(() => resolve(release)) };
         const timer = setTimeout(() => settle(() => reject(new RateLimiterBusyError('timeout'))), options.maxWaitMs);
         signal?.addEventListener('abort', onAbort, { once: true });
         queue.push(waiter);

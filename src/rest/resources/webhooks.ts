@@ -1,0 +1,52 @@
+// /api/v4/webhooks: the account's webhook subscriptions (admin only, at most 100 per account).
+// One destination URL holds one subscription; posting it again replaces its settings.
+
+import type { SendFn } from '../request.js';
+import type { HalCollection, UnixSeconds } from '../types.js';
+
+/** The events a webhook can carry, as amoCRM names them in `settings`. */
+export type WebhookSetting = string;
+
+export interface Webhook {
+  id: number;
+  destination: string;
+  created_at: UnixSeconds;
+  updated_at: UnixSeconds;
+  account_id: number;
+  created_by: number;
+  sort: number;
+  disabled: boolean;
+  settings: WebhookSetting[];
+}
+
+export interface WebhookSubscription {
+  destination: string;
+  settings: readonly WebhookSetting[];
+  sort?: number;
+}
+
+export function createWebhooksResource(send: SendFn) {
+  return {
+    /** Every subscription, or the one for `destination`; amoCRM answers 204 when there is none. */
+    async list(params: { destination?: string; signal?: AbortSignal } = {}): Promise<Webhook[]> {
+      const response = await send({
+        method: 'GET',
+        path: '/api/v4/webhooks',
+        query: params.destination ? { filter: { destination: params.destination } } : undefined,
+        signal: params.signal,
+      });
+      return (response.data as HalCollection<'webhooks', Webhook> | undefined)?._embedded?.webhooks ?? [];
+    },
+    async subscribe(subscription: WebhookSubscription, params: { signal?: AbortSignal } = {}): Promise<Webhook> {
+      if (!subscription.destination) throw new RangeError('a webhook needs a destination');
+      if (subscription.settings.length === 0) throw new RangeError('a webhook needs at least one event in settings');
+      const response = await send({ method: 'POST', path: '/api/v4/webhooks', body: subscription, signal: params.signal });
+      return response.data as Webhook;
+    },
+    /** amoCRM answers 204 whether or not the destination was subscribed. */
+    async unsubscribe(destination: string, params: { signal?: AbortSignal } = {}): Promise<void> {
+      if (!destination) throw new RangeError('a webhook needs a destination');
+      await send({ method: 'DELETE', path: '/api/v4/webhooks', body: { destination }, signal: params.signal });
+    },
+  };
+}
