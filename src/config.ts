@@ -90,6 +90,8 @@ export interface GatewayConfig {
   actAsUser: boolean;
   /** Serve Prometheus metrics at /metrics. */
   metricsEnabled: boolean;
+  /** `amocrmRequest` (read-only GETs under /api/v4/) answers; off by default. */
+  rawRequests: boolean;
 }
 
 export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
@@ -300,6 +302,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     allowAnonymous: bool('GATEWAY_ALLOW_ANONYMOUS', upstream.kind === 'sandbox'),
     clientAuth: clientAuthConfig(),
     actAsUser: bool('AMOCRM_ACT_AS_USER', false),
+    rawRequests: bool('AMOCRM_RAW_REQUESTS', false),
   };
   const { clientAuth } = config;
   const anyClientAuth = (clientAuth.widgetTokens && oauth !== null) || clientAuth.jwt !== null || clientAuth.apiKeys !== null;

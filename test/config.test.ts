@@ -18,6 +18,13 @@ describe('configuration', () => {
     expect(config.port).toBe(4000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.graphiql).toBe(true);
+    expect(config.rawRequests).toBe(false);
+  });
+
+  it('turns the amocrmRequest escape hatch on only with AMOCRM_RAW_REQUESTS=true', () => {
+    expect(loadConfig({ AMOCRM_RAW_REQUESTS: 'true' }).rawRequests).toBe(true);
+    expect(loadConfig({ AMOCRM_RAW_REQUESTS: 'false' }).rawRequests).toBe(false);
+    expect(problems({ AMOCRM_RAW_REQUESTS: 'maybe' }).join(' ')).toContain('AMOCRM_RAW_REQUESTS');
   });
 
   it('uses an account when both AMOCRM_BASE_URL and AMOCRM_TOKEN are set', () => {

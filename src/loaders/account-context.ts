@@ -3,7 +3,7 @@
 
 import type { AmoClient } from '../rest/client.js';
 import { collect } from '../rest/paginate.js';
-import type { Account, Company, Contact, CustomFieldDefinition, EntityType, Lead, LossReason, Pipeline, User } from '../rest/types.js';
+import type { Account, Company, Contact, Currency, CustomFieldDefinition, EntityType, Lead, LossReason, Pipeline, Role, User } from '../rest/types.js';
 import type { Coalescer } from './coalescer.js';
 import { COMPANY_WITH, CONTACT_WITH, entityCoalescer, LEAD_WITH } from './entities.js';
 import { createMetadataCache, type MetadataCache } from './metadata-cache.js';
@@ -39,9 +39,25 @@ export interface AccountContext {
   /** Drops the cached definitions of `entity` unless they are fresher than a few seconds. */
   refreshCustomFields(entity: EntityType): boolean;
   lossReasons(): Promise<LossReason[]>;
+  /** The account's roles with their users; amoCRM lets only administrators read them. */
+  roles(): Promise<Role[]>;
+  currencies(): Promise<Currency[]>;
 }
 
 export const DEFAULT_METADATA_TTL_MS = 60_000;
+
+const ACCOUNT_WITH = [
+  'amojo_id',
+  'amojo_rights',
+  'users_groups',
+  'task_types',
+  'version',
+  'entity_names',
+  'datetime_settings',
+  'drive_url',
+  'is_api_filter_enabled',
+  'invoices_settings',
+] as const;
 const DEFAULT_UNKNOWN_FIELD_REFRESH_MS = 5_000;
 
 export function createAccountContext(options: AccountContextOptions): AccountContext {
@@ -69,11 +85,14 @@ export function createAccountContext(options: AccountContextOptions): AccountCon
       client.withScope({ signal, maxCalls: options.maxCallsPerOperation ?? Number.POSITIVE_INFINITY, contextUserId }),
     account: () =>
       metadata.get('account', (signal) =>
-        client.account.get({ with: ['users_groups', 'task_types', 'datetime_settings', 'version', 'is_api_filter_enabled'], signal }),
+        // Every extra in the one call: they cost amoCRM nothing more and the account is cached.
+        client.account.get({ with: ACCOUNT_WITH, signal }),
       ),
     pipelines: () => metadata.get('pipelines', (signal) => client.pipelines.list({ signal })),
     users: () =>
-      metadata.get('users', (signal) => collect(client.users.iterate({ limit: 250, with: ['role', 'group'], signal }))),
+      metadata.get('users', (signal) =>
+        collect(client.users.iterate({ limit: 250, with: ['role', 'group', 'uuid', 'amojo_id', 'user_rank', 'phone_number'], signal })),
+      ),
     customFields: (entity) =>
       metadata.get(`custom_fields:${entity}`, async (signal) => {
         const fields = await collect(client.customFields.iterate(entity, { limit: 250, signal }));
@@ -83,5 +102,7 @@ export function createAccountContext(options: AccountContextOptions): AccountCon
     refreshCustomFields: (entity) =>
       metadata.invalidateIfOlderThan(`custom_fields:${entity}`, options.unknownFieldRefreshMs ?? DEFAULT_UNKNOWN_FIELD_REFRESH_MS),
     lossReasons: () => metadata.get('loss_reasons', (signal) => collect(client.lossReasons.iterate({ limit: 250, signal }))),
+    roles: () => metadata.get('roles', (signal) => collect(client.roles.iterate({ limit: 250, with: ['users'], signal }))),
+    currencies: () => metadata.get('currencies', (signal) => collect(client.currencies.iterate({ limit: 250, signal }))),
   };
 }

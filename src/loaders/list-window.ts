@@ -18,8 +18,9 @@ export interface WindowResult<T> {
 export async function fetchWindow<T>(
   fetchPage: (page: number, limit: number) => Promise<Page<T>>,
   window: ListWindow,
+  maxLimit?: number,
 ): Promise<WindowResult<T>> {
-  const plan = planPages(window.offset, window.count);
+  const plan = planPages(window.offset, window.count, maxLimit);
   const rows: T[] = [];
   let last: Page<T> | null = null;
   for (const page of plan.pages) {

@@ -16,12 +16,16 @@ import { createScopeHandle, type RequestScope, type ScopeHandle } from './scope-
 import { createAccountResource } from './resources/account.js';
 import { createCompaniesResource } from './resources/companies.js';
 import { createContactsResource } from './resources/contacts.js';
+import { createCurrenciesResource } from './resources/currencies.js';
 import { createCustomFieldsResource } from './resources/custom-fields.js';
+import { createEventsResource } from './resources/events.js';
 import { createLeadsResource } from './resources/leads.js';
 import { createLinksResource } from './resources/links.js';
 import { createLossReasonsResource } from './resources/loss-reasons.js';
 import { createNotesResource } from './resources/notes.js';
 import { createPipelinesResource } from './resources/pipelines.js';
+import { createRawResource } from './resources/raw.js';
+import { createRolesResource } from './resources/roles.js';
 import { createTagsResource } from './resources/tags.js';
 import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
@@ -87,6 +91,10 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     notes: createNotesResource(send),
     tasks: createTasksResource(send),
     webhooks: createWebhooksResource(send),
+    events: createEventsResource(send),
+    roles: createRolesResource(send),
+    currencies: createCurrenciesResource(send),
+    raw: createRawResource(send),
   };
   return client;
 }
@@ -112,4 +120,9 @@ export interface AmoClient {
   notes: ReturnType<typeof createNotesResource>;
   tasks: ReturnType<typeof createTasksResource>;
   webhooks: ReturnType<typeof createWebhooksResource>;
+  events: ReturnType<typeof createEventsResource>;
+  roles: ReturnType<typeof createRolesResource>;
+  currencies: ReturnType<typeof createCurrenciesResource>;
+  /** Read-only GETs under /api/v4/ (the `amocrmRequest` escape hatch). */
+  raw: ReturnType<typeof createRawResource>;
 }

@@ -205,6 +205,8 @@ export interface User {
   rights: UserRights;
   uuid?: string | null;
   amojo_id?: string | null;
+  user_rank?: string | null;
+  phone_number?: string | null;
   _links?: HalLinks;
   _embedded?: {
     roles?: { id: number; name: string }[];
@@ -266,8 +268,10 @@ export interface Account {
   version?: number;
   drive_url?: string;
   is_api_filter_enabled?: boolean;
+  invoices_settings?: { lang?: string | null; invoices_catalog_id?: number | null };
   _links?: HalLinks;
   _embedded?: {
+    entity_names?: Record<string, Record<string, { gender?: string; singular_form?: Record<string, string>; plural_form?: Record<string, string> }>>;
     users_groups?: { id: number; name: string; uuid: string | null }[];
     task_types?: { id: number; name: string; color: string | null; icon_id: number | null; code: string | null }[];
     datetime_settings?: {
@@ -281,6 +285,44 @@ export interface Account {
     };
     amojo_rights?: { can_direct: boolean; can_create_groups: boolean };
   };
+}
+
+/** A role (`/api/v4/roles`): named rights; `with=users` adds its holders' ids. */
+export interface Role {
+  id: number;
+  name: string;
+  rights?: Partial<UserRights>;
+  _links?: HalLinks;
+  _embedded?: { users?: number[] };
+}
+
+export interface Currency {
+  code: string;
+  name: string;
+  symbol?: string | null;
+}
+
+/** One audit-log entry. Its id is a string; `entity_type` is singular (`lead`, not `leads`). */
+export interface AmoEvent {
+  id: string;
+  type: string;
+  entity_id: number;
+  entity_type: string;
+  /** 0: a robot or the API without a user. */
+  created_by: number;
+  created_at: UnixSeconds;
+  value_after: Record<string, unknown>[] | null;
+  value_before: Record<string, unknown>[] | null;
+  account_id: number;
+  _links?: HalLinks;
+  _embedded?: { entity?: { id: number; name?: string | null } };
+}
+
+export interface AmoEventType {
+  key: string;
+  type?: number;
+  /** The type's name in the asked (or the user's) language. */
+  lang: string;
 }
 
 /** An amoCRM problem+json body. */

@@ -7,4 +7,6 @@ export interface GraphQLContext {
   account: AccountContext;
   /** The account's client scoped to this operation: its cancellation and upstream budget. */
   upstream: AmoClient;
+  /** Whether `amocrmRequest` may pass GETs through (AMOCRM_RAW_REQUESTS); absent means no. */
+  rawRequests?: boolean;
 }

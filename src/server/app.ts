@@ -45,7 +45,7 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled';
+type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled' | 'rawRequests';
 
 export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   traffic?: Partial<UpstreamTrafficConfig>;
@@ -56,6 +56,8 @@ export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   /** Default: only in sandbox mode. */
   allowAnonymous?: boolean;
   actAsUser?: boolean;
+  /** Default false: `amocrmRequest` refuses with RAW_REQUESTS_DISABLED. */
+  rawRequests?: boolean;
   clientAuth?: Partial<ClientAuthConfig>;
   /** Inject a dispatcher (tests); by default one undici Agent for the process. */
   dispatcher?: Dispatcher;
@@ -216,6 +218,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     account: async (principal) => (await accounts.resolve(principal.accountId)).context,
     clientAuth: { strategies: clientAuthStrategies(config), allowAnonymous },
     actAsUser: config.actAsUser ?? false,
+    rawRequests: config.rawRequests ?? false,
     graphiql: config.graphiql,
     production: config.production,
     security: config.security,

@@ -24,6 +24,8 @@ export interface GatewayOptions {
   clientAuth?: ClientAuthOptions;
   /** Send the principal's user as X-Context-User-ID. */
   actAsUser?: boolean;
+  /** Serve `amocrmRequest` (AMOCRM_RAW_REQUESTS); off by default. */
+  rawRequests?: boolean;
   graphiql?: boolean;
   /** Production hides error details that development shows. */
   production?: boolean;
@@ -81,7 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         throw error;
       }
       const userId = options.actAsUser ? principal.userId : null;
-      return { account, upstream: account.scoped(nativeSignal(request.signal), userId) };
+      return { account, upstream: account.scoped(nativeSignal(request.signal), userId), rawRequests: options.rawRequests ?? false };
     },
   });
 }

@@ -302,6 +302,55 @@ export type EntityType =
   | 'CONTACTS'
   | 'LEADS';
 
+/** What an event can be about, for filtering. */
+export type EventEntityType =
+  | 'COMPANY'
+  | 'CONTACT'
+  | 'CUSTOMER'
+  | 'LEAD'
+  | 'TASK';
+
+/** Filters amoCRM applies to events. Every given condition must hold. */
+export type EventFilter = {
+  createdAt?: InputMaybe<DateTimeRange>;
+  /** User amoIds (at most 10); 0 is robots and the API. */
+  createdBy?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Entities of the one type in `entityTypes` (at most 100). */
+  entityAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** At most 10. */
+  entityTypes?: InputMaybe<Array<EventEntityType>>;
+  /** Event ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Event type keys (at most 10); see `eventTypes`. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  valueAfter?: InputMaybe<EventValueFilter>;
+  valueBefore?: InputMaybe<EventValueFilter>;
+};
+
+export type EventLeadStatusInput = {
+  pipelineAmoId: Scalars['Int']['input'];
+  statusAmoId: Scalars['Int']['input'];
+};
+
+/** Languages amoCRM and Kommo name event types in. */
+export type EventTypeLanguage =
+  | 'EN'
+  | 'ES'
+  | 'PT'
+  | 'RU';
+
+/** Conditions on value_before or value_after. amoCRM applies each only to the event types it fits. */
+export type EventValueFilter = {
+  /** custom_field_{id}_value_changed with a single such type: one of these list options. */
+  enumIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** lead_status_changed: into (or out of) one of these stages. */
+  leadStatuses?: InputMaybe<Array<EventLeadStatusInput>>;
+  /** entity_responsible_changed: to (or from) one of these users. */
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** sale_field_changed, name_field_changed, custom_field_value_changed…: exactly this value. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An inclusive number range; either end may be left open. */
 export type FloatRange = {
   from?: InputMaybe<Scalars['Float']['input']>;

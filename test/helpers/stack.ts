@@ -47,6 +47,8 @@ export interface StackOptions {
   /** The gateway's way to the sandbox, for tests that shape the network itself. */
   dispatcher?: Dispatcher;
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
+  /** AMOCRM_RAW_REQUESTS: whether `amocrmRequest` answers. */
+  rawRequests?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -65,6 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     dispatcher: options.dispatcher,
     // The stack serves one static account to tests that are not about client authentication.
     allowAnonymous: true,
+    rawRequests: options.rawRequests,
     log: options.log ?? (() => {}),
     graphiql: true,
     production: false,

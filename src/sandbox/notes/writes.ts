@@ -14,6 +14,7 @@ import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { readItem } from '../writes/scalars.js';
 import { checkUser, NOT_A_CHOICE, readFields } from './fields.js';
 import { checkNoteParams, isWritableNoteType, WRITABLE_NOTE_TYPES } from './params.js';
+import { recordNoteAdded } from '../events/record.js';
 import { notePath } from './render.js';
 
 function checkNewNote(store: SandboxStore, entity: EntityType, pathEntityId: number | null, raw: unknown, issues: Issues) {
@@ -61,6 +62,7 @@ export function createNotes(ctx: RequestContext, entity: EntityType, pathEntityI
       group_id: groupOf(store, value.responsible),
       is_pinned: false,
     });
+    recordNoteAdded(store, entity, row, { by: row.created_by, at: now });
     return { id: row.id, entity_id: row.entity_id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${notePath(entity, row)}` } } };
   });
   return hal({ _links: { self: { href: selfHref(ctx) } }, _embedded: { notes } });

@@ -5,13 +5,16 @@ import { accountRoutes } from './account.js';
 import { companyRoutes } from './companies.js';
 import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
+import { currencyRoutes } from './currencies.js';
 import { customFieldRoutes } from './custom-fields.js';
 import { entityWriteRoutes } from './entity-writes.js';
+import { eventRoutes } from './events.js';
 import { leadRoutes } from './leads.js';
 import { linkWriteRoutes } from './link-writes.js';
 import { linkRoutes } from './links.js';
 import { noteRoutes } from './notes.js';
 import { pipelineRoutes } from './pipelines.js';
+import { roleRoutes } from './roles.js';
 import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
 import { unsortedRoutes } from './unsorted.js';
@@ -20,6 +23,8 @@ import { userRoutes } from './users.js';
 export const apiRoutes: Route[] = [
   ...accountRoutes,
   ...userRoutes,
+  ...roleRoutes,
+  ...currencyRoutes,
   ...pipelineRoutes,
   ...customFieldRoutes,
   ...tagRoutes,
@@ -33,4 +38,5 @@ export const apiRoutes: Route[] = [
   ...unsortedRoutes,
   ...noteRoutes,
   ...taskRoutes,
+  ...eventRoutes,
 ];

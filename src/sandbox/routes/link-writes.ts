@@ -7,7 +7,9 @@ import { totalCollection } from '../http/hal.js';
 import { noContent, type Reply } from '../http/reply.js';
 import type { Route } from '../http/router.js';
 import type { EntityType } from '../records.js';
+import { recordLink } from '../events/record.js';
 import { readBatch } from '../writes/body.js';
+import { unixNow } from '../writes/env.js';
 import { validateAll } from '../writes/issues.js';
 import { applyLink, readLinkItem, renderLink } from '../writes/link-items.js';
 import { idParam } from './params.js';
@@ -18,11 +20,17 @@ function write(type: EntityType, ctx: RequestContext, mode: 'link' | 'unlink', f
   const drafts = validateAll(items, (item, _index, issues) => readLinkItem(ctx.store, type, item, issues, fromId), { byPosition: true }).map(
     (draft) => draft!,
   );
+  // Only a change is logged: linking a linked pair again, or unlinking strangers, is not.
+  const who = { by: ctx.store.account.current_user_id, at: unixNow(ctx) };
   if (mode === 'unlink') {
-    for (const draft of drafts) ctx.store.links.unlink(draft.from, draft.to);
+    for (const draft of drafts) if (ctx.store.links.unlink(draft.from, draft.to)) recordLink(ctx.store, draft.from, draft.to, false, who);
     return noContent();
   }
-  for (const draft of drafts) applyLink(ctx.store, draft);
+  for (const draft of drafts) {
+    const wasLinked = ctx.store.links.isLinked(draft.from, draft.to);
+    applyLink(ctx.store, draft);
+    if (!wasLinked) recordLink(ctx.store, draft.from, draft.to, true, who);
+  }
   return totalCollection(
     ctx,
     'links',

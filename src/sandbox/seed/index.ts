@@ -1,12 +1,14 @@
 // Builds the demo account: fixed metadata, then companies, contacts and leads from one seeded
 // PRNG in a fixed order, so a seed always gives identical data. Notes and tasks follow, each from
-// its own PRNG derived from the same seed, so adding them changed none of the entities.
+// its own PRNG derived from the same seed, so adding them changed none of the entities. The
+// audit log is derived from the entities last.
 
 import { createRandom } from '../random.js';
 import { createStore, type SandboxStore } from '../store.js';
 import { seedCompanies } from './companies.js';
 import { seedContacts } from './contacts.js';
 import { seedCustomFields } from './custom-fields.js';
+import { seedEvents } from './events.js';
 import { seedLeads } from './leads.js';
 import { demoAccount, seedMetadata } from './metadata.js';
 import { seedNotes } from './notes.js';
@@ -32,5 +34,6 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedNotes(store, seed);
   seedTasks(store, seed);
   seedUnsorted(store, seed);
+  seedEvents(store);
   return store;
 }

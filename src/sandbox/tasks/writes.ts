@@ -14,6 +14,7 @@ import { readBatch, readObjectBody } from '../writes/body.js';
 import { isLive, unixNow } from '../writes/env.js';
 import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { has, readItem } from '../writes/scalars.js';
+import { recordTaskAdded, recordTaskChanges } from '../events/record.js';
 import { taskPath } from './render.js';
 
 const ENTITY_TYPES: readonly string[] = ['leads', 'contacts', 'companies'];
@@ -95,6 +96,7 @@ export function createTasks(ctx: RequestContext): Reply {
   const now = unixNow(ctx);
   const tasks = drafts.map((draft, index) => {
     const row = store.tasks.put({ id: store.tasks.nextId(), ...draft!, created_at: now, updated_at: now });
+    recordTaskAdded(store, row, { by: row.created_by, at: now });
     return { id: row.id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${taskPath(row.id)}` } } };
   });
   return hal({ _links: { self: { href: selfHref(ctx) } }, _embedded: { tasks } });
@@ -137,7 +139,9 @@ export function updateTasks(ctx: RequestContext, pathId: number | null): Reply {
   const drafts = validateAll(items, (item, _index, issues) => checkTaskUpdate(store, pathId, item, issues));
   const now = unixNow(ctx);
   const tasks = drafts.map((draft, index) => {
+    const before = store.tasks.get(draft!.id)!;
     const row = store.tasks.put({ ...draft!, updated_at: now });
+    recordTaskChanges(store, before, row, { by: row.updated_by, at: now });
     return { id: row.id, updated_at: row.updated_at, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${taskPath(row.id)}` } } };
   });
   if (pathId !== null) return hal(tasks[0]);

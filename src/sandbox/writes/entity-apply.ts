@@ -7,6 +7,7 @@ import type { SandboxStore } from '../store.js';
 import { groupOf } from '../seed/metadata.js';
 import type { EntityDraft, EntityRow } from './entity-draft.js';
 import type { WriteEnv } from './env.js';
+import { recordAdded, recordChanges } from '../events/record.js';
 import { mergeFieldValues } from './field-values.js';
 import { firstWorkingStage, mainPipeline } from './lead-stage.js';
 import { applyTagChanges } from './tag-writes.js';
@@ -68,6 +69,7 @@ export function createRow(env: WriteEnv, draft: EntityDraft): EntityRow {
   const row = newRow(env, draft.type, store.entities(draft.type).nextId());
   assign(env, row, draft);
   put(store, draft.type, row);
+  recordAdded(store, draft.type, row, { by: row.created_by, at: env.now });
   const self = { type: draft.type, id: row.id };
   // The main contact is linked first: the link index makes the first contact of a lead main.
   draft.contacts.forEach((id, index) => store.links.link(self, { type: 'contacts', id }, { isMain: index === 0 }));
@@ -78,7 +80,9 @@ export function createRow(env: WriteEnv, draft: EntityDraft): EntityRow {
 export function updateRow(env: WriteEnv, draft: EntityDraft): EntityRow {
   const row = env.store.entities(draft.type).get(draft.id!)!;
   const user = env.store.account.current_user_id;
+  const before = structuredClone(row);
   assign(env, row, { ...draft, set: { updated_at: env.now, updated_by: user, ...draft.set } });
   put(env.store, draft.type, row);
+  recordChanges(env.store, draft.type, before, row, { by: row.updated_by, at: env.now });
   return row;
 }

@@ -7,6 +7,7 @@
 // Deviation: amoCRM links only chats (the SDK also mail) entries; the sandbox links every category
 // and notes it in the request log, so forms and sip entries can exercise a client's link path.
 
+import { recordChanges } from '../events/record.js';
 import { HttpProblem } from '../http/problem.js';
 import type { LeadRecord, StatusRecord, UnsortedRecord } from '../records.js';
 import type { SandboxStore } from '../store.js';
@@ -77,6 +78,7 @@ export function readAccept(store: SandboxStore, entry: UnsortedRecord, body: Rec
 export function acceptEntry(env: WriteEnv, entry: UnsortedRecord, draft: AcceptDraft): void {
   const lead = leadOf(env.store, entry);
   if (lead) {
+    const before = structuredClone(lead);
     lead.status_id = draft.status.id;
     lead.closed_at = isClosed(draft.status.id) ? env.now : null;
     if (draft.userId !== undefined) {
@@ -84,6 +86,7 @@ export function acceptEntry(env: WriteEnv, entry: UnsortedRecord, draft: AcceptD
       lead.group_id = groupOf(env.store, draft.userId);
     }
     touch(env, lead, draft.userId);
+    recordChanges(env.store, 'leads', before, lead, { by: lead.updated_by, at: env.now });
   }
   settleContact(env.store, entry);
   sorted(env, entry, 'accepted');
