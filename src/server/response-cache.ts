@@ -4,7 +4,6 @@
 // who shares what, how long it lives and what a write makes stale.
 
 import { getOperationAST, type ExecutionResult } from 'graphql';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import type { Plugin } from 'graphql-yoga';
@@ -127,8 +126,9 @@ export function createResponseCache(options: ResponseCacheOptions & Lookup): Res
     cache,
     ttl: options.entityTtlMs,
     ttlPerSchemaCoordinate,
-    // Relay ids are what our nodes carry; the plugin adds them to every selection it caches.
-    idFields: ['id'],
+    // Entities are tracked by amoCRM's id, which every type has (Note has no Relay id) and webhooks
+    // carry; the plugin adds it, aliased and stripped again, to every selection it caches.
+    idFields: ['amoId'],
     includeExtensionMetadata: false,
     // Errors and partial results are never kept: the next read must try again.
     shouldCacheResult: ({ result }) => !result.errors?.length,
@@ -176,7 +176,7 @@ export function createResponseCache(options: ResponseCacheOptions & Lookup): Res
       const types = new Set(refs.map((ref) => ref.typename));
       await store.invalidate(
         scoped(await scopeOf(accountKey), [
-          ...refs.map((ref) => ({ typename: ref.typename, id: encodeGlobalID(ref.typename, ref.amoId) })),
+          ...refs.map((ref) => ({ typename: ref.typename, id: ref.amoId })),
           // A changed entity may enter or leave any filtered list of its type, and the plugin tags
           // list answers only by the entities in them: the type as a whole goes too.
           ...[...types].map((typename) => ({ typename })),

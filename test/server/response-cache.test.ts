@@ -4,7 +4,17 @@
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
+import { Agent } from 'undici';
 import { ACCOUNT_ID } from '../../src/sandbox/seed/ids.js';
+import { createBearerJwtAuth } from '../../src/auth/client/bearer-jwt.js';
+import { createTokenAuth } from '../../src/auth/token-auth.js';
+import type { Principal } from '../../src/auth/types.js';
+import { createAccountContext } from '../../src/loaders/account-context.js';
+import { createAmoClient } from '../../src/rest/client.js';
+import { principalOf } from '../../src/server/client-auth.js';
+import { createGateway } from '../../src/server/gateway.js';
+import { createResponseCache } from '../../src/server/response-cache.js';
+import { startSandbox } from '../sandbox/helpers.js';
 import { startStack, TEST_TOKEN, type Stack } from '../helpers/stack.js';
 import { startGateway, type RunningGateway, type StartOptions } from '../../src/server/app.js';
 import { newRedis, REDIS_URL, redisUnavailable, uniquePrefix } from '../helpers/redis.js';
@@ -109,6 +119,29 @@ describe('the response cache', () => {
     expect(stack.upstreamCalls().length).toBeGreaterThan(0);
   });
 
+  it('a link through the gateway makes both sides fresh, whatever its payload selects', async () => {
+    const stack = await cachedStack();
+    const store = stack.sandbox.store;
+    const lead = firstLead(stack);
+    const contact = store.contacts.values().find((row) => !row.is_deleted)!;
+    const leadSide = `query ($id: Int!) { lead(amoId: $id) { contacts(first: 50) { nodes { amoId } } } }`;
+    const contactSide = `query ($id: Int!) { contact(amoId: $id) { leads(first: 50) { nodes { amoId } } } }`;
+    const unlink = await stack.gql(`mutation ($input: [EntityLinkInput!]!) { unlinkEntities(input: $input) { failedCount } }`, {
+      input: [{ from: { entity: 'LEADS', amoId: lead.id }, to: { entity: 'CONTACTS', amoId: contact.id } }],
+    });
+    expect(unlink.errors).toBeUndefined();
+    const before = [await stack.gql(leadSide, { id: lead.id }), await stack.gql(contactSide, { id: contact.id })];
+    expect(before[0]!.data.lead.contacts.nodes.map((n: any) => n.amoId)).not.toContain(contact.id);
+    expect(before[1]!.data.contact.leads.nodes.map((n: any) => n.amoId)).not.toContain(lead.id);
+
+    const link = await stack.gql(`mutation ($input: [EntityLinkInput!]!) { linkEntities(input: $input) { succeededCount } }`, {
+      input: [{ from: { entity: 'LEADS', amoId: lead.id }, to: { entity: 'CONTACTS', amoId: contact.id } }],
+    });
+    expect(link.data?.linkEntities.succeededCount).toBe(1);
+    expect((await stack.gql(leadSide, { id: lead.id })).data.lead.contacts.nodes.map((n: any) => n.amoId)).toContain(contact.id);
+    expect((await stack.gql(contactSide, { id: contact.id })).data.contact.leads.nodes.map((n: any) => n.amoId)).toContain(lead.id);
+  });
+
   it('invalidate (as webhooks call it) makes the next read of that entity fresh', async () => {
     const stack = await cachedStack();
     const lead = firstLead(stack);
@@ -206,5 +239,70 @@ describe('with Redis', () => {
     } finally {
       redis.disconnect();
     }
+  });
+});
+
+describe('two accounts on one gateway', () => {
+  const SECRET = 'response-cache-accounts-secret-0123456789abcdef';
+  const token = (accountId: number) =>
+    new SignJWT({ amocrm_account_id: accountId, amocrm_user_id: 7 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://idp.example.test/')
+      .setAudience('amocrm-graphql')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SECRET));
+
+  it('never share answers or invalidations, even for identical queries over identical data', async () => {
+    // Two sandboxes with the same seed: the same query gives the same answer and the same Relay ids.
+    const sandboxes = [await startSandbox({ token: TEST_TOKEN }), await startSandbox({ token: TEST_TOKEN })] as const;
+    const agent = new Agent();
+    closers.push(async () => {
+      await agent.close();
+      await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+    });
+    const accounts = sandboxes.map((sandbox) =>
+      createAccountContext({ key: sandbox.url, client: createAmoClient({ baseUrl: sandbox.url, auth: createTokenAuth(TEST_TOKEN), dispatcher: agent }) }),
+    );
+    const accountOf = (principal: Principal | undefined) => accounts[principal?.accountId === 1 ? 0 : 1]!;
+    const cache = createResponseCache({
+      entityTtlMs: 60_000,
+      metadataTtlMs: 60_000,
+      accountKeyOf: async (request) => accountOf(principalOf(request)).key,
+    });
+    const gateway = createGateway({
+      account: async (principal) => accountOf(principal),
+      clientAuth: {
+        strategies: [createBearerJwtAuth({ secret: SECRET, issuer: 'https://idp.example.test/', audience: 'amocrm-graphql' })],
+        allowAnonymous: false,
+      },
+      graphiql: false,
+      plugins: [cache.plugin],
+    });
+    const lead = sandboxes[0].sandbox.store.leads.values().find((row) => !row.is_deleted)!;
+    const as = async (accountId: number, query: string, variables: object) => {
+      const response = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(accountId)}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as any;
+    };
+    const calls = (i: 0 | 1) => sandboxes[i].sandbox.log.count((entry) => entry.path.startsWith('/api/v4/'));
+
+    expect((await as(1, LEAD, { id: lead.id })).data.lead.amoId).toBe(lead.id);
+    const before = calls(1);
+    expect((await as(2, LEAD, { id: lead.id })).data.lead.amoId).toBe(lead.id);
+    expect(calls(1)).toBeGreaterThan(before);
+
+    // Both cached now; a write and an invalidation in account 1 leave account 2's answer alone.
+    const write = await as(1, `mutation ($input: [UpdateLeadInput!]!) { updateLeads(input: $input) { succeededCount } }`, {
+      input: [{ amoId: lead.id, name: 'Renamed in account 1' }],
+    });
+    expect(write.data.updateLeads.succeededCount).toBe(1);
+    await cache.invalidate(accounts[0]!.key, [{ typename: 'Lead', amoId: lead.id }]);
+    const second = calls(1);
+    expect((await as(2, LEAD, { id: lead.id })).data.lead.name).not.toBe('Renamed in account 1');
+    expect(calls(1)).toBe(second);
+    expect((await as(1, LEAD, { id: lead.id })).data.lead.name).toBe('Renamed in account 1');
   });
 });
