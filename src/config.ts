@@ -92,6 +92,19 @@ export interface GatewayConfig {
   metricsEnabled: boolean;
   /** `amocrmRequest` (read-only GETs under /api/v4/) answers; off by default. */
   rawRequests: boolean;
+  responseCache: ResponseCacheConfig;
+}
+
+export interface ResponseCacheConfig {
+  enabled: boolean;
+  /** Answers holding leads, contacts, companies, tasks, notes (and answers with no typed entity). */
+  entityTtlMs: number;
+  /** Answers holding only pipelines, statuses, custom field definitions, users, loss reasons, tags. */
+  metadataTtlMs: number;
+  /** Per-type overrides from `Type=ms,Type=ms`. */
+  ttlPerTypeMs: Record<string, number>;
+  /** Entries kept in memory when there is no Redis. */
+  maxEntries: number;
 }
 
 export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
@@ -263,6 +276,16 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     return origins;
   };
 
+  const ttlPerType = (entries: string[] | undefined): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const entry of entries ?? []) {
+      const match = /^([A-Z][A-Za-z0-9_]*)=(\d{1,9})$/.exec(entry);
+      if (match) out[match[1]!] = Number(match[2]);
+      else problems.push(`RESPONSE_CACHE_TTL_PER_TYPE entries must look like Lead=5000, got "${entry}"`);
+    }
+    return out;
+  };
+
   const production = env.NODE_ENV === 'production';
   const config: GatewayConfig = {
     port: int('PORT', 4000, 0, 65535),
@@ -303,6 +326,13 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     clientAuth: clientAuthConfig(),
     actAsUser: bool('AMOCRM_ACT_AS_USER', false),
     rawRequests: bool('AMOCRM_RAW_REQUESTS', false),
+    responseCache: {
+      enabled: bool('RESPONSE_CACHE', true),
+      entityTtlMs: int('RESPONSE_CACHE_TTL_MS', 10_000, 0, 86_400_000),
+      metadataTtlMs: int('RESPONSE_CACHE_METADATA_TTL_MS', 300_000, 0, 86_400_000),
+      ttlPerTypeMs: ttlPerType(list('RESPONSE_CACHE_TTL_PER_TYPE')),
+      maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 1_000, 1, 10_000_000),
+    },
   };
   const { clientAuth } = config;
   const anyClientAuth = (clientAuth.widgetTokens && oauth !== null) || clientAuth.jwt !== null || clientAuth.apiKeys !== null;

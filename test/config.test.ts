@@ -27,6 +27,13 @@ describe('configuration', () => {
     expect(problems({ AMOCRM_RAW_REQUESTS: 'maybe' }).join(' ')).toContain('AMOCRM_RAW_REQUESTS');
   });
 
+  it('turns the response cache on by default, and reads its TTLs and per-type overrides', () => {
+    expect(loadConfig({}).responseCache).toEqual({ enabled: true, entityTtlMs: 10_000, metadataTtlMs: 300_000, ttlPerTypeMs: {}, maxEntries: 1_000 });
+    const config = loadConfig({ RESPONSE_CACHE: 'false', RESPONSE_CACHE_TTL_MS: '2000', RESPONSE_CACHE_TTL_PER_TYPE: 'Lead=500, Pipeline=0' });
+    expect(config.responseCache).toMatchObject({ enabled: false, entityTtlMs: 2_000, ttlPerTypeMs: { Lead: 500, Pipeline: 0 } });
+    expect(problems({ RESPONSE_CACHE_TTL_PER_TYPE: 'lead:5' })).toEqual(['RESPONSE_CACHE_TTL_PER_TYPE entries must look like Lead=5000, got "lead:5"']);
+  });
+
   it('uses an account when both AMOCRM_BASE_URL and AMOCRM_TOKEN are set', () => {
     const config = loadConfig({ AMOCRM_BASE_URL: 'https://example.amocrm.ru', AMOCRM_TOKEN: 'tok', GATEWAY_ALLOW_ANONYMOUS: 'true' });
     expect(config.upstream).toEqual({ kind: 'account', baseUrl: 'https://example.amocrm.ru', token: 'tok' });

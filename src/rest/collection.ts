@@ -49,6 +49,7 @@ export interface CollectionRequest {
   maxLimit?: number;
   /** A function is evaluated when the request is sent (see AmoRequestOptions.query). */
   query?: Readonly<Record<string, QueryValue>> | (() => Readonly<Record<string, QueryValue>>);
+  headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
 }
 
@@ -59,6 +60,7 @@ export async function getCollection<T>(send: SendFn, request: CollectionRequest)
     method: 'GET',
     path: request.path,
     query: () => ({ ...(typeof request.query === 'function' ? request.query() : request.query), page, limit }),
+    headers: request.headers,
     signal: request.signal,
   });
   const body = response.data as Partial<HalCollection<string, T>> | undefined;

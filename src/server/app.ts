@@ -13,7 +13,7 @@ import { createMemoryLock } from '../auth/memory-lock.js';
 import { createOAuthClient } from '../auth/oauth-client.js';
 import { createRedisLock } from '../auth/redis-lock.js';
 import { createTokenStore } from '../auth/stores/create-token-store.js';
-import { DEFAULT_TRAFFIC, type ClientAuthConfig, type GatewayConfig, type OAuthConfig, type UpstreamTrafficConfig } from '../config.js';
+import { DEFAULT_TRAFFIC, type ClientAuthConfig, type GatewayConfig, type OAuthConfig, type ResponseCacheConfig, type UpstreamTrafficConfig } from '../config.js';
 import { createDispatcher } from '../rest/dispatcher.js';
 import { DEFAULT_REDIS_PREFIX, type Account } from './account.js';
 import { createAccountRegistry, type AccountRegistry, type AccountRegistryOptions } from './accounts.js';
@@ -23,7 +23,9 @@ import { Registry } from 'prom-client';
 import { createGateway, type Gateway } from './gateway.js';
 import { createMetrics } from './metrics.js';
 import { useOperationsRoutes } from './operations-routes.js';
+import { principalOf } from './client-auth.js';
 import { createReadiness, type Readiness } from './readiness.js';
+import { createResponseCache, type ResponseCache } from './response-cache.js';
 
 export interface RunningGateway {
   /** Where the gateway listens, e.g. http://127.0.0.1:4000 */
@@ -42,10 +44,12 @@ export interface RunningGateway {
   readiness: Readiness;
   /** What /metrics serves; null when metrics are off. */
   metrics: Registry | null;
+  /** The response cache (null when off): webhooks call its `invalidate`. */
+  responseCache: ResponseCache | null;
   close(): Promise<void>;
 }
 
-type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled' | 'rawRequests';
+type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled' | 'responseCache' | 'rawRequests';
 
 export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   traffic?: Partial<UpstreamTrafficConfig>;
@@ -70,7 +74,17 @@ export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   metricsRegistry?: Registry;
   /** How long /readyz reuses a verdict, and each check's deadline; tests shorten them. */
   readiness?: { cacheMs?: number; timeoutMs?: number };
+  /** Default: on, with config.ts's defaults; `now` is the cache's clock (tests). */
+  responseCache?: Partial<ResponseCacheConfig> & { now?: () => number };
 }
+
+const RESPONSE_CACHE_DEFAULTS: ResponseCacheConfig = {
+  enabled: true,
+  entityTtlMs: 10_000,
+  metadataTtlMs: 300_000,
+  ttlPerTypeMs: {},
+  maxEntries: 1_000,
+};
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -213,6 +227,24 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     timeoutMs: config.readiness?.timeoutMs,
   });
 
+  const cacheConfig = { ...RESPONSE_CACHE_DEFAULTS, ...config.responseCache };
+  const responseCache = cacheConfig.enabled
+    ? createResponseCache({
+        entityTtlMs: cacheConfig.entityTtlMs,
+        metadataTtlMs: cacheConfig.metadataTtlMs,
+        ttlPerTypeMs: cacheConfig.ttlPerTypeMs,
+        maxEntries: cacheConfig.maxEntries,
+        redis,
+        redisPrefix,
+        now: config.responseCache?.now,
+        onLookup: metrics ? (hit) => metrics.onCacheLookup(hit) : undefined,
+        accountKeyOf: async (request) => {
+          const principal = principalOf(request);
+          return principal ? (await accounts.resolve(principal.accountId)).context.key : null;
+        },
+      })
+    : null;
+
   const allowAnonymous = config.allowAnonymous ?? config.upstream.kind === 'sandbox';
   const gateway = createGateway({
     account: async (principal) => (await accounts.resolve(principal.accountId)).context,
@@ -239,6 +271,8 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
           }),
         ]
       : []),
+      // Last: it answers from the cache in place of execution, after the others have had their say.
+      ...(responseCache ? [responseCache.plugin] : []),
     ],
   });
   const server = createServer(gateway);
@@ -261,6 +295,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     upstreamUrl: staticAccount?.baseUrl ?? null,
     readiness,
     metrics: metrics?.registry ?? null,
+    responseCache,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

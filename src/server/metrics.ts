@@ -18,6 +18,8 @@ export interface GatewayMetrics {
   registry: Registry;
   /** For createAmoClient's `onResponse`: counts one finished upstream exchange. */
   onUpstreamResponse(info: RequestInfo, error?: Error): void;
+  /** Counts one response-cache lookup. */
+  onCacheLookup(hit: boolean): void;
   /** A Yoga plugin counting GraphQL operations by type and outcome. */
   plugin: Plugin;
 }
@@ -57,6 +59,12 @@ export function createMetrics(options: { registry?: Registry; sources: MetricsSo
     name: 'amocrm_upstream_requests_total',
     help: 'Upstream amoCRM requests by method, path template and status ("error" when no answer came)',
     labelNames: ['method', 'endpoint', 'status'] as const,
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'graphql_response_cache_lookups_total',
+    help: 'Response cache lookups of queries, by result (hit or miss); hit rate = hit / all',
+    labelNames: ['result'] as const,
     registers: [registry],
   });
   const rateLimited = new Counter({
@@ -106,6 +114,9 @@ export function createMetrics(options: { registry?: Registry; sources: MetricsSo
       const status = info.status === null ? 'error' : String(info.status);
       upstream.inc({ method: info.method, endpoint: pathTemplate(info.path), status });
       if (info.status === 429) rateLimited.inc();
+    },
+    onCacheLookup(hit) {
+      cacheLookups.inc({ result: hit ? 'hit' : 'miss' });
     },
     plugin,
   };

@@ -5,7 +5,7 @@ import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Dispatcher } from 'undici';
 import type { UpstreamTrafficConfig } from '../../src/config.js';
-import { startGateway, type RunningGateway } from '../../src/server/app.js';
+import { startGateway, type RunningGateway, type StartOptions } from '../../src/server/app.js';
 import { createSandbox, type LoggedRequest, type Sandbox } from '../../src/sandbox/index.js';
 
 export const TEST_TOKEN = 'test-token-3f9c2a1d';
@@ -49,6 +49,12 @@ export interface StackOptions {
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
   /** AMOCRM_RAW_REQUESTS: whether `amocrmRequest` answers. */
   rawRequests?: boolean;
+  /**
+   * The response cache is off unless a test asks for it: most tests count upstream calls of
+   * repeated queries.
+   */
+  responseCache?: StartOptions['responseCache'];
+  redisPrefix?: string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -64,6 +70,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     unknownFieldRefreshMs: options.unknownFieldRefreshMs,
     traffic: { rateLimit: 100_000, retryAttempts: 1, ...options.traffic },
     redisUrl: options.redisUrl ?? null,
+    redisPrefix: options.redisPrefix,
+    responseCache: options.responseCache ?? { enabled: false },
     dispatcher: options.dispatcher,
     // The stack serves one static account to tests that are not about client authentication.
     allowAnonymous: true,

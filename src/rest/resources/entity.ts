@@ -2,6 +2,7 @@
 // resources), typed per entity by the files that use it.
 
 import { assertId, getCollection, type Page } from '../collection.js';
+import { modifiedSinceHeaders } from '../modified-since.js';
 import { paginate } from '../paginate.js';
 import type { QueryValue } from '../query-string.js';
 import type { SendFn } from '../request.js';
@@ -24,6 +25,8 @@ export interface EntityListParams<Filter, With extends string, OrderField extend
   /** A function is evaluated when the request is sent: a batch can grow while it waits its turn. */
   filter?: Filter | (() => Filter);
   order?: { field: OrderField; direction: SortDirection };
+  /** Only rows changed at or after this time (`If-Modified-Since`); see modified-since.ts. */
+  modifiedSince?: Date;
   signal?: AbortSignal;
 }
 
@@ -73,6 +76,7 @@ export function createEntityResource<T, Filter, With extends string, OrderField 
       page: params.page,
       limit: params.limit,
       query: () => listQuery(params),
+      headers: modifiedSinceHeaders(params.modifiedSince),
       signal: params.signal,
     });
   return {

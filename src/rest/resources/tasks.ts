@@ -2,6 +2,7 @@
 // and written in batches; completing a task is an update with `is_completed` and a `result`.
 
 import { assertId, getCollection } from '../collection.js';
+import { modifiedSinceHeaders } from '../modified-since.js';
 import { paginate } from '../paginate.js';
 import type { SendFn } from '../request.js';
 import type { CreatedRef, EntityType, Task, TaskWrite, UpdatedRef, WithId } from '../types.js';
@@ -26,6 +27,8 @@ export interface TaskListParams {
   limit?: number;
   filter?: TaskFilter | (() => TaskFilter);
   order?: { field: TaskOrderField; direction: SortDirection };
+  /** Only tasks changed at or after this time (`If-Modified-Since`); see modified-since.ts. */
+  modifiedSince?: Date;
   signal?: AbortSignal;
 }
 
@@ -42,6 +45,7 @@ export function createTasksResource(send: SendFn) {
         filter: (typeof params.filter === 'function' ? params.filter() : params.filter) as Record<string, number | string | readonly number[]> | undefined,
         order: params.order ? { [params.order.field]: params.order.direction } : undefined,
       }),
+      headers: modifiedSinceHeaders(params.modifiedSince),
       signal: params.signal,
     });
   return {

@@ -19,6 +19,8 @@ export interface RequestContext {
   /** Remarks for the request log, e.g. a clamped limit. */
   notes: string[];
   now: () => number;
+  /** Request headers, lower-case names (Node's). */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
   /** The parsed JSON body of a write (POST, PATCH, PUT, DELETE); `undefined` when none was sent. */
   body: unknown;
 }

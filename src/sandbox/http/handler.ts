@@ -256,6 +256,7 @@ export function createHandler(options: HandlerOptions) {
       origin: originOf(req),
       notes,
       now: options.now,
+      headers: req.headers,
       body,
     });
   }

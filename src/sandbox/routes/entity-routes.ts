@@ -1,5 +1,5 @@
 // The list and get-by-id endpoints shared by leads, contacts and companies: deleted rows hidden
-// unless `with=only_deleted`, filters, `query`, `order`, paging without totals, and 204 for an
+// unless `with=only_deleted`, filters, `query`, `If-Modified-Since`, `order`, paging without totals, and 204 for an
 // empty page or an unknown id.
 
 import type { RequestContext } from '../http/context.js';
@@ -8,6 +8,7 @@ import { uncountedPage } from '../http/hal.js';
 import { readPaging } from '../http/paging.js';
 import { hal, noContent, type Reply } from '../http/reply.js';
 import type { RenderOptions } from '../http/render.js';
+import { modifiedSinceFilter } from '../http/modified-since.js';
 import { createMatcher } from '../http/search.js';
 import type { EntityType } from '../records.js';
 import type { Table } from '../table.js';
@@ -33,11 +34,12 @@ export function listEntities<R extends FilterableRow & { is_deleted: boolean }>(
   const rawQuery = ctx.query.get('query');
   const matches = createMatcher(ctx.store, spec.type, typeof rawQuery === 'string' ? rawQuery : '');
   const onlyDeleted = withs.has('only_deleted');
+  const modified = modifiedSinceFilter(ctx);
 
   const rows = spec
     .table(ctx)
     .values()
-    .filter((row) => row.is_deleted === onlyDeleted && filter(row) && matches(row));
+    .filter((row) => row.is_deleted === onlyDeleted && filter(row) && modified(row) && matches(row));
   if (order) {
     const field = order.field as keyof R;
     rows.sort((a, b) => (Number(a[field]) - Number(b[field]) || a.id - b.id) * order.direction);

@@ -1,9 +1,10 @@
-// Tasks (§3.11): the list with amoCRM's filters, order and paging (204 when empty), get by id
+// Tasks (§3.11): the list with amoCRM's filters, If-Modified-Since, order and paging (204 when empty), get by id
 // (204 when unknown), and batch and single writes.
 
 import type { RequestContext } from '../http/context.js';
 import { readOrder } from '../http/filters.js';
 import { uncountedPage } from '../http/hal.js';
+import { modifiedSinceFilter } from '../http/modified-since.js';
 import { readPaging } from '../http/paging.js';
 import { hal, noContent, type Reply } from '../http/reply.js';
 import type { Route } from '../http/router.js';
@@ -18,7 +19,8 @@ function listTasks(ctx: RequestContext): Reply {
   const paging = readPaging(ctx);
   const order = readOrder(ctx.query, ORDER_FIELDS);
   const filter = taskFilter(ctx);
-  const rows = ctx.store.tasks.values().filter(filter);
+  const modified = modifiedSinceFilter(ctx);
+  const rows = ctx.store.tasks.values().filter((task) => filter(task) && modified(task));
   if (order) {
     const field = order.field as (typeof ORDER_FIELDS)[number];
     rows.sort((a, b) => (a[field] - b[field] || a.id - b.id) * order.direction);
