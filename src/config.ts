@@ -90,6 +90,13 @@ export interface GatewayConfig {
   actAsUser: boolean;
   /** Serve Prometheus metrics at /metrics. */
   metricsEnabled: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long a stop waits for in-flight requests before closing their connections. */
+  shutdownTimeoutMs: number;
+  /** A manifest of persisted operations (hash -> document); `only` refuses every other query. */
+  persistedOperations: { file: string; only: boolean } | null;
+  /** OpenTelemetry tracing through OTLP/HTTP; null when off (no OTEL_EXPORTER_OTLP_*ENDPOINT). */
+  tracing: { tracesUrl: string; serviceName: string } | null;
 }
 
 export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
@@ -262,6 +269,33 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   };
 
   const production = env.NODE_ENV === 'production';
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase() as GatewayConfig['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
+  }
+
+  const persistedFile = text('PERSISTED_OPERATIONS_FILE');
+  // Production frontends run from the manifest alone; development still takes any query.
+  const persistedOnly = bool('PERSISTED_OPERATIONS_ONLY', production && persistedFile !== undefined);
+  if (persistedOnly && persistedFile === undefined) problems.push('PERSISTED_OPERATIONS_ONLY=true needs PERSISTED_OPERATIONS_FILE');
+
+  // The standard OpenTelemetry variables: an OTLP endpoint turns tracing on.
+  let tracing: GatewayConfig['tracing'] = null;
+  const otlpTraces = text('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const otlpBase = text('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const otelDisabled = bool('OTEL_SDK_DISABLED', false);
+  const tracesExporter = text('OTEL_TRACES_EXPORTER')?.toLowerCase();
+  if (!otelDisabled && tracesExporter !== 'none' && (otlpTraces || otlpBase)) {
+    // Per the specification the signal-specific variable is used as is; the base gets /v1/traces.
+    const tracesUrl = otlpTraces ?? `${otlpBase!.replace(/\/+$/, '')}/v1/traces`;
+    try {
+      if (!/^https?:$/.test(new URL(tracesUrl).protocol)) problems.push('OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL');
+    } catch {
+      problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute URL, got "${tracesUrl}"`);
+    }
+    tracing = { tracesUrl, serviceName: text('OTEL_SERVICE_NAME') ?? 'amocrm-graphql' };
+  }
   const config: GatewayConfig = {
     port: int('PORT', 4000, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
@@ -300,6 +334,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     allowAnonymous: bool('GATEWAY_ALLOW_ANONYMOUS', upstream.kind === 'sandbox'),
     clientAuth: clientAuthConfig(),
     actAsUser: bool('AMOCRM_ACT_AS_USER', false),
+    logLevel,
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
+    persistedOperations: persistedFile === undefined ? null : { file: persistedFile, only: persistedOnly },
+    tracing,
   };
   const { clientAuth } = config;
   const anyClientAuth = (clientAuth.widgetTokens && oauth !== null) || clientAuth.jwt !== null || clientAuth.apiKeys !== null;

@@ -5,7 +5,7 @@ import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Dispatcher } from 'undici';
 import type { UpstreamTrafficConfig } from '../../src/config.js';
-import { startGateway, type RunningGateway } from '../../src/server/app.js';
+import { startGateway, type RunningGateway, type StartOptions } from '../../src/server/app.js';
 import { createSandbox, type LoggedRequest, type Sandbox } from '../../src/sandbox/index.js';
 
 export const TEST_TOKEN = 'test-token-3f9c2a1d';
@@ -47,6 +47,8 @@ export interface StackOptions {
   /** The gateway's way to the sandbox, for tests that shape the network itself. */
   dispatcher?: Dispatcher;
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
+  /** Extra gateway options (a memory logger, tracing, persisted operations...). */
+  gateway?: Partial<StartOptions>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -68,6 +70,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log: options.log ?? (() => {}),
     graphiql: true,
     production: false,
+    ...options.gateway,
   });
   return {
     sandbox,
