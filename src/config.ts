@@ -96,7 +96,7 @@ export interface GatewayConfig {
   /** A manifest of persisted operations (hash -> document); `only` refuses every other query. */
   persistedOperations: { file: string; only: boolean } | null;
   /** OpenTelemetry tracing through OTLP/HTTP; null when off (no OTEL_EXPORTER_OTLP_*ENDPOINT). */
-  tracing: { tracesUrl: string; serviceName: string } | null;
+  tracing: { tracesUrl: string } | null;
 }
 
 export const DEFAULT_TRAFFIC: UpstreamTrafficConfig = {
@@ -294,7 +294,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     } catch {
       problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute URL, got "${tracesUrl}"`);
     }
-    tracing = { tracesUrl, serviceName: text('OTEL_SERVICE_NAME') ?? 'amocrm-graphql' };
+    tracing = { tracesUrl };
   }
   const config: GatewayConfig = {
     port: int('PORT', 4000, 0, 65535),

@@ -3,6 +3,7 @@
 // an account that does not exist.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
 import { ACCOUNT_ID, createSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startStack, type Stack } from '../helpers/stack.js';
@@ -70,5 +71,21 @@ describe('/readyz on an OAuth-only gateway with no account installed', () => {
     const query = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ account { name } }' }) });
     expect(((await query.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(sandbox.log.entries().filter((entry) => entry.path.startsWith('/api/'))).toHaveLength(0);
+  });
+});
+
+describe('operations configuration', () => {
+  it('reads LOG_LEVEL, SHUTDOWN_TIMEOUT_MS and the standard OTEL_* variables, refusing bad values', () => {
+    const base = loadConfig({});
+    expect(base.logLevel).toBe('info');
+    expect(base.shutdownTimeoutMs).toBe(25_000);
+    expect(base.tracing).toBeNull();
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG', SHUTDOWN_TIMEOUT_MS: '500' })).toMatchObject({ logLevel: 'debug', shutdownTimeoutMs: 500 });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({ tracesUrl: 'http://collector:4318/v1/traces' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/custom' }).tracing).toEqual({ tracesUrl: 'http://c:4318/custom' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBeNull();
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
   });
 });
