@@ -60,7 +60,9 @@ function endOnAbort<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIter
     else signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
   });
   const finish = async (): Promise<IteratorResult<T>> => {
-    await iterator.return?.();
+    // Not awaited: a source stuck in its own await (an async generator) settles its return()
+    // only after that await, which may be never; pub/sub iterators close at once either way.
+    void Promise.resolve(iterator.return?.()).catch(() => {});
     return { done: true, value: undefined };
   };
   return {
