@@ -10,6 +10,7 @@ const TIMING = [
   'test/server/graphiql-browser.test.ts',
   'test/server/start.test.ts',
   'test/server/shutdown.test.ts',
+  'test/server/tracing-export.test.ts',
   'test/rest/rate-limiter.test.ts',
   'test/bench/rate-limit.test.ts',
 ];

@@ -6,6 +6,7 @@
 
 import { context, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
@@ -19,8 +20,12 @@ export function gatewayTracer(): Tracer {
 
 /** Registers the process-wide provider exporting over OTLP/HTTP; the returned stop flushes it. */
 export function startTracing(options: { tracesUrl: string }): { shutdown(): Promise<void> } {
-  // The exporter still reads OTEL_EXPORTER_OTLP_HEADERS and friends itself, as the spec says.
-  const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: options.tracesUrl }))] });
+  // The exporter still reads OTEL_EXPORTER_OTLP_HEADERS, and the env detector OTEL_SERVICE_NAME
+  // and OTEL_RESOURCE_ATTRIBUTES, themselves, as the specification says.
+  const resource = defaultResource()
+    .merge(resourceFromAttributes({ 'service.name': TRACER_NAME, 'service.version': VERSION }))
+    .merge(detectResources({ detectors: [envDetector] }));
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: options.tracesUrl }))] });
   provider.register();
   return { shutdown: () => provider.shutdown() };
 }
