@@ -9,6 +9,8 @@ const TIMING = [
   'test/gateway/oauth.test.ts',
   'test/server/graphiql-browser.test.ts',
   'test/server/start.test.ts',
+  'test/server/shutdown.test.ts',
+  'test/server/tracing-export.test.ts',
   'test/rest/rate-limiter.test.ts',
   'test/bench/rate-limit.test.ts',
 ];

@@ -93,6 +93,13 @@ export interface GatewayConfig {
   /** `amocrmRequest` (read-only GETs under /api/v4/) answers; off by default. */
   rawRequests: boolean;
   responseCache: ResponseCacheConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long a stop waits for in-flight requests before closing their connections. */
+  shutdownTimeoutMs: number;
+  /** A manifest of persisted operations (hash -> document); `only` refuses every other query. */
+  persistedOperations: { file: string; only: boolean } | null;
+  /** OpenTelemetry tracing through OTLP/HTTP; null when off (no OTEL_EXPORTER_OTLP_*ENDPOINT). */
+  tracing: { tracesUrl: string } | null;
 }
 
 export interface ResponseCacheConfig {
@@ -287,6 +294,33 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   };
 
   const production = env.NODE_ENV === 'production';
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase() as GatewayConfig['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
+  }
+
+  const persistedFile = text('PERSISTED_OPERATIONS_FILE');
+  // Production frontends run from the manifest alone; development still takes any query.
+  const persistedOnly = bool('PERSISTED_OPERATIONS_ONLY', production && persistedFile !== undefined);
+  if (persistedOnly && persistedFile === undefined) problems.push('PERSISTED_OPERATIONS_ONLY=true needs PERSISTED_OPERATIONS_FILE');
+
+  // The standard OpenTelemetry variables: an OTLP endpoint turns tracing on.
+  let tracing: GatewayConfig['tracing'] = null;
+  const otlpTraces = text('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const otlpBase = text('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const otelDisabled = bool('OTEL_SDK_DISABLED', false);
+  const tracesExporter = text('OTEL_TRACES_EXPORTER')?.toLowerCase();
+  if (!otelDisabled && tracesExporter !== 'none' && (otlpTraces || otlpBase)) {
+    // Per the specification the signal-specific variable is used as is; the base gets /v1/traces.
+    const tracesUrl = otlpTraces ?? `${otlpBase!.replace(/\/+$/, '')}/v1/traces`;
+    try {
+      if (!/^https?:$/.test(new URL(tracesUrl).protocol)) problems.push('OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL');
+    } catch {
+      problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute URL, got "${tracesUrl}"`);
+    }
+    tracing = { tracesUrl };
+  }
   const config: GatewayConfig = {
     port: int('PORT', 4000, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
@@ -333,6 +367,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       ttlPerTypeMs: ttlPerType(list('RESPONSE_CACHE_TTL_PER_TYPE')),
       maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 1_000, 1, 10_000_000),
     },
+    logLevel,
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
+    persistedOperations: persistedFile === undefined ? null : { file: persistedFile, only: persistedOnly },
+    tracing,
   };
   const { clientAuth } = config;
   const anyClientAuth = (clientAuth.widgetTokens && oauth !== null) || clientAuth.jwt !== null || clientAuth.apiKeys !== null;

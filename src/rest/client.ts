@@ -1,8 +1,9 @@
 // The amoCRM client for one account: one request pipeline around the shared undici dispatcher,
 // and thin typed resources over it. Knows nothing about GraphQL. The layers, outermost first:
-// retry -> scope (cancellation, per-operation budget) -> ban breaker -> auth -> rate limit -> send.
+// retry -> trace -> scope (cancellation, per-operation budget) -> ban breaker -> auth -> rate limit -> send.
 // Retries and 401 replays therefore queue for the rate limiter like any other call.
 
+import type { Tracer } from '@opentelemetry/api';
 import type { Dispatcher } from 'undici';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import { authLayer } from './auth-layer.js';
@@ -12,6 +13,7 @@ import type { RateLimiter } from './limiter/rate-limiter.js';
 import { rateLimitLayer } from './rate-limit-layer.js';
 import { createRequestPipeline, type RequestLayer, type SendFn } from './request.js';
 import { retryLayer, type RetryPolicy } from './retry-layer.js';
+import { traceLayer } from './trace-layer.js';
 import { createScopeHandle, type RequestScope, type ScopeHandle } from './scope-layer.js';
 import { createAccountResource } from './resources/account.js';
 import { createCompaniesResource } from './resources/companies.js';
@@ -50,12 +52,15 @@ export interface AmoClientOptions {
   breaker?: BanBreaker;
   retry?: RetryPolicy;
   onResponse?: (info: RequestInfo, error?: Error) => void;
+  /** Traces every upstream attempt; without it tracing costs nothing. */
+  tracer?: Tracer;
 }
 
 export function createAmoClient(options: AmoClientOptions, scope?: RequestScope): AmoClient {
   const layers: RequestLayer[] = [];
   const handle = scope ? createScopeHandle(scope) : null;
   if (options.retry) layers.push(retryLayer(options.retry));
+  if (options.tracer) layers.push(traceLayer(options.tracer));
   if (handle) layers.push(handle.layer);
   if (options.breaker) layers.push(options.breaker.layer);
   layers.push(authLayer(options.auth));

@@ -22,6 +22,8 @@ export interface AmoRequestOptions {
   headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Set by the retry layer on the second and later attempts. */
+  attempt?: number;
 }
 
 export interface AmoResponse<T = unknown> {

@@ -65,7 +65,8 @@ export function retryLayer(policy: RetryPolicy): RequestLayer {
     const started = now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await next(options);
+        // Later attempts say so (traces label them); the first goes out exactly as given.
+        return await next(attempt === 1 ? options : { ...options, attempt });
       } catch (error) {
         if (attempt >= policy.maxAttempts || !isRetryable(error, options.method)) throw error;
         const amo = error as AmoError;

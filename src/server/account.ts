@@ -2,6 +2,7 @@
 // process, or shared through Redis), its ban breaker, the retry policy, the REST client over the
 // shared dispatcher, and the account context with its caches and per-operation budget.
 
+import type { Tracer } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 import type { Dispatcher } from 'undici';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
@@ -33,6 +34,8 @@ export interface AccountOptions {
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
   /** Observes every finished upstream exchange (metrics); must not throw. */
   onResponse?: (info: RequestInfo, error?: Error) => void;
+  /** Set when tracing is on: a span per upstream attempt. */
+  tracer?: Tracer;
 }
 
 export interface Account {
@@ -67,6 +70,7 @@ export function createAccount(options: AccountOptions): Account {
     limiter,
     breaker,
     onResponse: options.onResponse,
+    tracer: options.tracer,
     retry: {
       maxAttempts: traffic.retryAttempts,
       maxTotalMs: traffic.retryMaxMs,

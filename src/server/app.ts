@@ -26,6 +26,11 @@ import { useOperationsRoutes } from './operations-routes.js';
 import { principalOf } from './client-auth.js';
 import { createReadiness, type Readiness } from './readiness.js';
 import { createResponseCache, type ResponseCache } from './response-cache.js';
+import { createLogger, createScrubber, logFnOf, type Logger, type Scrubber } from './logger.js';
+import { loadPersistedManifest, usePersistedManifest } from './persisted-operations.js';
+import { useRequestLog } from './request-log.js';
+import { createDrain, useEndStreamsOnShutdown } from './shutdown.js';
+import { gatewayTracer, useTracing } from './tracing.js';
 
 export interface RunningGateway {
   /** Where the gateway listens, e.g. http://127.0.0.1:4000 */
@@ -46,10 +51,17 @@ export interface RunningGateway {
   metrics: Registry | null;
   /** The response cache (null when off): webhooks call its `invalidate`. */
   responseCache: ResponseCache | null;
+  logger: Logger;
+  /**
+   * Graceful stop: /readyz turns 503, no new connections, in-flight requests finish (up to
+   * `shutdownTimeoutMs`), open streams end, then everything closes.
+   */
   close(): Promise<void>;
 }
 
-type Overridable = 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled' | 'responseCache' | 'rawRequests';
+type Overridable =
+  | 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled'
+  | 'responseCache' | 'rawRequests' | 'logLevel' | 'shutdownTimeoutMs' | 'persistedOperations' | 'tracing';
 
 export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   traffic?: Partial<UpstreamTrafficConfig>;
@@ -67,7 +79,18 @@ export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   dispatcher?: Dispatcher;
   /** See AccountContextOptions; tests shorten it. */
   unknownFieldRefreshMs?: number;
+  /** The narrow log seam; by default the logger's. Given alone, the request log is silent. */
   log?: (level: 'error' | 'warn' | 'info', message: string) => void;
+  /** The structured logger (tests inject one writing to memory); by default JSON on stdout. */
+  logger?: Logger;
+  /** Known secret values to blank in logs; the static token and the client secret are added. */
+  scrubber?: Scrubber;
+  logLevel?: GatewayConfig['logLevel'];
+  /** Default 25 s. */
+  shutdownTimeoutMs?: number;
+  persistedOperations?: GatewayConfig['persistedOperations'];
+  /** Spans for operations and upstream calls through the global OpenTelemetry provider (main.ts registers one). */
+  tracing?: boolean | GatewayConfig['tracing'];
   /** Default true. */
   metricsEnabled?: boolean;
   /** Where the metrics live; by default a fresh registry per gateway (with Node's process metrics). */
@@ -143,13 +166,23 @@ function clientAuthStrategies(config: StartOptions): ClientAuthStrategy[] {
 }
 
 export async function startGateway(config: StartOptions): Promise<RunningGateway> {
-  const log = config.log ?? ((level, message) => console[level](message));
+  const scrubber = config.scrubber ?? createScrubber();
+  scrubber.add(config.oauth?.clientSecret);
+  if (config.upstream.kind === 'account') scrubber.add(config.upstream.token);
+  const logger = config.logger ?? createLogger({ level: config.log ? 'silent' : (config.logLevel ?? 'info'), scrubber });
+  const log = config.log ?? logFnOf(logger);
+  const tracer = config.tracing ? gatewayTracer() : undefined;
+  // Read before anything listens: a broken manifest stops the start.
+  const persisted = config.persistedOperations
+    ? { manifest: loadPersistedManifest(config.persistedOperations.file), only: config.persistedOperations.only }
+    : null;
   let sandbox: RunningGateway['sandbox'] = null;
   let sandboxServer: { url: string; close(): Promise<void> } | null = null;
   let staticAccount: { baseUrl: string; token: string } | null = null;
   if (config.upstream.kind === 'sandbox') {
     // A fresh random token per start: the sandbox is only reachable with the one we hand over.
     const token = randomBytes(24).toString('base64url');
+    scrubber.add(token);
     const instance = createSandbox({ seed: config.upstream.seed, token });
     sandboxServer = await instance.listen({ port: config.upstream.port, host: '127.0.0.1' });
     sandbox = { instance, url: sandboxServer.url };
@@ -214,6 +247,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     oauth,
     defaultAccountId: config.oauth?.defaultAccountId ?? null,
     onResponse: metrics ? (info, error) => metrics.onUpstreamResponse(info, error) : undefined,
+    tracer,
   });
   served = accounts;
 
@@ -245,6 +279,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
       })
     : null;
 
+  const drain = createDrain();
   const allowAnonymous = config.allowAnonymous ?? config.upstream.kind === 'sandbox';
   const gateway = createGateway({
     account: async (principal) => (await accounts.resolve(principal.accountId)).context,
@@ -255,6 +290,10 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     production: config.production,
     security: config.security,
     plugins: [
+      ...(persisted ? [usePersistedManifest({ manifest: persisted.manifest, allowArbitrary: !persisted.only })] : []),
+      useRequestLog({ logger }),
+      ...(tracer ? [useTracing({ tracer })] : []),
+      useEndStreamsOnShutdown(drain.signal),
       useOperationsRoutes({ readiness, registry: metrics?.registry ?? null }),
       ...(metrics ? [metrics.plugin] : []),
       ...(config.oauth && oauth
@@ -275,7 +314,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
       ...(responseCache ? [responseCache.plugin] : []),
     ],
   });
-  const server = createServer(gateway);
+  const server = createServer(drain.listener(gateway));
   const address = await listen(server, config.port, config.host);
   const fallback = accounts.defaultAccount;
 
@@ -296,9 +335,11 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     readiness,
     metrics: metrics?.registry ?? null,
     responseCache,
+    logger,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      readiness.drain();
+      const { drained } = await drain.close(server, config.shutdownTimeoutMs ?? 25_000);
+      if (!drained) log('warn', 'shutdown deadline passed with requests still in flight; their connections were closed');
       if (ownsDispatcher) await dispatcher.close();
       await sandboxServer?.close();
       await oauth?.store.close?.();

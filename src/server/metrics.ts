@@ -6,6 +6,9 @@ import { getOperationAST, type DocumentNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RequestInfo } from '../rest/errors.js';
+import { pathTemplate } from '../rest/path-template.js';
+
+export { pathTemplate };
 
 export interface MetricsSources {
   /** Queue lengths of every account's rate limiter, read at scrape time. */
@@ -22,22 +25,6 @@ export interface GatewayMetrics {
   onCacheLookup(hit: boolean): void;
   /** A Yoga plugin counting GraphQL operations by type and outcome. */
   plugin: Plugin;
-}
-
-const NUMERIC = /^\d+$/;
-// amoCRM's unsorted entries and similar are addressed by long opaque uids.
-const OPAQUE = /^(?=.*\d)[0-9a-z_-]{16,}$/i;
-
-/**
- * `/api/v4/leads/123/links?with=x` -> `/api/v4/leads/:id/links`: no ids and no query strings, so
- * the number of series stays bounded by the number of endpoints.
- */
-export function pathTemplate(path: string): string {
-  const bare = path.split(/[?#]/, 1)[0] ?? '';
-  return bare
-    .split('/')
-    .map((segment) => (NUMERIC.test(segment) ? ':id' : OPAQUE.test(segment) ? ':uid' : segment))
-    .join('/');
 }
 
 function operationType(document: DocumentNode, operationName: string | null | undefined): string {

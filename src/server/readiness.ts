@@ -27,6 +27,8 @@ export interface Readiness {
   check(): Promise<ReadinessVerdict>;
   /** Drops the cached verdict. */
   forget(): void;
+  /** From now on: not ready (the process is shutting down). */
+  drain(): void;
 }
 
 function reason(error: unknown, signal: AbortSignal): string {
@@ -53,6 +55,7 @@ export function createReadiness(options: ReadinessOptions): Readiness {
   const now = options.now ?? Date.now;
   let cached: { verdict: ReadinessVerdict; at: number } | null = null;
   let pending: Promise<ReadinessVerdict> | null = null;
+  let draining = false;
 
   const evaluate = async (): Promise<ReadinessVerdict> => {
     const checks: Record<string, CheckResult> = {};
@@ -75,6 +78,8 @@ export function createReadiness(options: ReadinessOptions): Readiness {
 
   return {
     check() {
+      // A stopping instance must leave the load balancer's rotation at once, without a probe.
+      if (draining) return Promise.resolve({ ready: false, checks: { shutdown: 'draining' } });
       if (cached && now() - cached.at < cacheMs) return Promise.resolve(cached.verdict);
       pending ??= evaluate().then((verdict) => {
         cached = { verdict, at: now() };
@@ -85,6 +90,9 @@ export function createReadiness(options: ReadinessOptions): Readiness {
     },
     forget() {
       cached = null;
+    },
+    drain() {
+      draining = true;
     },
   };
 }

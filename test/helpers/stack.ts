@@ -55,6 +55,8 @@ export interface StackOptions {
    */
   responseCache?: StartOptions['responseCache'];
   redisPrefix?: string;
+  /** Extra gateway options (a memory logger, tracing, persisted operations...). */
+  gateway?: Partial<StartOptions>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -79,6 +81,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log: options.log ?? (() => {}),
     graphiql: true,
     production: false,
+    ...options.gateway,
   });
   return {
     sandbox,
