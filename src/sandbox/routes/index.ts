@@ -5,6 +5,7 @@ import { accountRoutes } from './account.js';
 import { companyRoutes } from './companies.js';
 import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
+import { customerRoutes } from './customers.js';
 import { customFieldRoutes } from './custom-fields.js';
 import { entityWriteRoutes } from './entity-writes.js';
 import { leadRoutes } from './leads.js';
@@ -33,4 +34,5 @@ export const apiRoutes: Route[] = [
   ...unsortedRoutes,
   ...noteRoutes,
   ...taskRoutes,
+  ...customerRoutes,
 ];

@@ -4,6 +4,7 @@
 
 import { createRandom } from '../random.js';
 import { createStore, type SandboxStore } from '../store.js';
+import { seedCustomers } from '../customers/seed.js';
 import { seedCompanies } from './companies.js';
 import { seedContacts } from './contacts.js';
 import { seedCustomFields } from './custom-fields.js';
@@ -32,5 +33,6 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedNotes(store, seed);
   seedTasks(store, seed);
   seedUnsorted(store, seed);
+  seedCustomers(store);
   return store;
 }
