@@ -16,6 +16,7 @@ import { createScopeHandle, type RequestScope, type ScopeHandle } from './scope-
 import { createAccountResource } from './resources/account.js';
 import { createCompaniesResource } from './resources/companies.js';
 import { createContactsResource } from './resources/contacts.js';
+import { createCustomersResource } from './resources/customers.js';
 import { createCustomFieldsResource } from './resources/custom-fields.js';
 import { createLeadsResource } from './resources/leads.js';
 import { createLinksResource } from './resources/links.js';
@@ -87,6 +88,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     notes: createNotesResource(send),
     tasks: createTasksResource(send),
     webhooks: createWebhooksResource(send),
+    customers: createCustomersResource(send),
   };
   return client;
 }
@@ -112,4 +114,5 @@ export interface AmoClient {
   notes: ReturnType<typeof createNotesResource>;
   tasks: ReturnType<typeof createTasksResource>;
   webhooks: ReturnType<typeof createWebhooksResource>;
+  customers: ReturnType<typeof createCustomersResource>;
 }
