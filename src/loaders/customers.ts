@@ -56,3 +56,21 @@ export async function loadCustomerStatuses(client: AmoClient): Promise<CustomerS
 export async function loadCustomerSegments(client: AmoClient): Promise<CustomerSegment[]> {
   return (await client.customers.segments.list()).items;
 }
+
+/**
+ * The customer ids of each contact or company (`with=customers`), in the order `ids` came: one
+ * call per 250 entities. The customers themselves load through the customer loader.
+ */
+export async function loadCustomerIdsOf(client: AmoClient, entity: 'contacts' | 'companies', ids: readonly number[]): Promise<number[][]> {
+  const read = (part: number[]) =>
+    entity === 'contacts'
+      ? client.contacts.list({ filter: { id: part }, limit: ID_BATCH_SIZE, with: ['customers'] })
+      : client.companies.list({ filter: { id: part }, limit: ID_BATCH_SIZE, with: ['customers'] });
+  const pages = await Promise.all(chunks(ids).map(read));
+  const byId = new Map<number, number[]>();
+  for (const row of pages.flatMap((page): { id: number; _embedded?: unknown }[] => page.items)) {
+    const embedded = row._embedded as { customers?: { id: number }[] } | undefined;
+    byId.set(row.id, (embedded?.customers ?? []).map((ref) => ref.id));
+  }
+  return ids.map((id) => byId.get(id) ?? []);
+}

@@ -3,7 +3,7 @@
 // of customers), its status (one statuses read per operation) and its transactions (one batched
 // read per 250 customers).
 
-import { loadCustomers, listCustomers, loadCustomerStatuses, loadTransactionsOf, listTransactions } from '../loaders/customers.js';
+import { listCustomers, listTransactions, loadCustomerIdsOf, loadCustomers, loadCustomerStatuses, loadTransactionsOf } from '../loaders/customers.js';
 import { ID_BATCH_SIZE } from '../loaders/entities.js';
 import type { Customer, Transaction } from '../rest/resources/customers.js';
 import type { Contact } from '../rest/types.js';
@@ -128,3 +128,25 @@ builder.queryFields((t) => ({
     TransactionConnection,
   ),
 }));
+
+// A contact's or company's customers: one `with=customers` read per 250 of them, then one
+// customer read per 250 customers, however many contacts the response holds.
+for (const [ref, entity] of [
+  [ContactRef, 'contacts'],
+  [CompanyRef, 'companies'],
+] as const) {
+  builder.objectField(ref as typeof ContactRef, 'customers', (t) =>
+    t.loadableList({
+      type: CustomerRef,
+      description: 'The customers it is linked to (the customers mode must be on).',
+      load: async (ids: number[], ctx: GraphQLContext) => {
+        const perEntity = await customersCall(() => loadCustomerIdsOf(ctx.upstream, entity, ids));
+        const loader = CustomerRef.getDataloader(ctx);
+        return Promise.all(
+          perEntity.map(async (customerIds) => (await loader.loadMany(customerIds)).filter((row): row is Customer => row != null && !(row instanceof Error))),
+        );
+      },
+      resolve: (row) => row.id,
+    }),
+  );
+}

@@ -159,4 +159,20 @@ describe('customers through the gateway', () => {
     const calls = stack.upstreamCalls().map((call) => call.path);
     expect(calls.sort()).toEqual(['/api/v4/companies', '/api/v4/contacts', '/api/v4/customers', '/api/v4/customers/statuses', '/api/v4/customers/transactions']);
   });
+
+  it("reads contacts' customers batched: one with=customers read and one customer read for many contacts", async () => {
+    const linked = [...new Set(data().rows.values().flatMap((row) => row.contact_ids))].slice(0, 60);
+    stack.resetLog();
+    const result = dataOf(
+      await stack.gql(`query ($ids: [Int!]) { contacts(first: 100, filter: { amoIds: $ids }) { nodes { amoId customers { amoId name } } } }`, { ids: linked }),
+    ) as any;
+    for (const node of result.contacts.nodes) {
+      const expected = data().rows.values().filter((row) => row.contact_ids.includes(node.amoId)).map((row) => row.id);
+      expect(node.customers.map((c: any) => c.amoId)).toEqual(expected);
+    }
+    expect(result.contacts.nodes).toHaveLength(linked.length);
+    const calls = stack.upstreamCalls();
+    expect(calls.map((call) => call.path).sort()).toEqual(['/api/v4/contacts', '/api/v4/contacts', '/api/v4/customers']);
+    expect(calls.filter((call) => call.query.some(([key, value]) => key === 'with' && value.includes('customers')))).toHaveLength(1);
+  });
 });

@@ -42,6 +42,17 @@ describe('customers in the sandbox', () => {
     expect((await running().api('/api/v4/customers/99999999')).status).toBe(204);
   });
 
+  it('embeds a contact\'s and a company\'s customers with=customers', async () => {
+    const first = data().rows.get(FIRST_CUSTOMER_ID)!;
+    const contactId = first.contact_ids[0]!;
+    const expected = data().rows.values().filter((row) => row.contact_ids.includes(contactId)).map((row) => row.id);
+    const contact = await running().api(`/api/v4/contacts/${contactId}?with=customers`);
+    expect(contact.body._embedded.customers.map((c: any) => c.id)).toEqual(expected);
+    expect((await running().api(`/api/v4/contacts/${contactId}`)).body._embedded.customers).toBeUndefined();
+    const company = await running().api(`/api/v4/companies?filter[id][]=${first.company_id}&with=customers`);
+    expect(company.body._embedded.companies[0]._embedded.customers.map((c: any) => c.id)).toContain(first.id);
+  });
+
   it('creates and updates customers; a bad batch answers 400 for every bad item and writes nothing', async () => {
     const contact = store().contacts.values()[3]!;
     const created = await running().api('/api/v4/customers', {

@@ -81,3 +81,11 @@ export function renderTransaction(options: Options, row: TransactionRecord) {
     _embedded: { customer: { id: row.customer_id, _links: self(options.origin, `/api/v4/customers/${row.customer_id}`) } },
   };
 }
+
+/** `with=customers` on a contact or company: the customers it is linked to, ascending id. */
+export function customerRefsOf(options: Options, type: 'contacts' | 'companies', id: number) {
+  return options.store.customers.rows
+    .values()
+    .filter((row) => !row.is_deleted && (type === 'contacts' ? row.contact_ids.includes(id) : row.company_id === id))
+    .map((row) => ({ id: row.id, _links: self(options.origin, `/api/v4/customers/${row.id}`) }));
+}
