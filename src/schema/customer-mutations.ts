@@ -5,13 +5,13 @@
 import { GraphQLError } from 'graphql';
 import { batchWrite, type InputPath, type ItemError, type ItemOutcome, type Prepared } from '../loaders/batch-write.js';
 import { AmoError, AmoForbiddenError, AmoValidationError } from '../rest/errors.js';
-import type { CustomerWrite, TransactionWrite } from '../rest/resources/customers.js';
+import type { CustomerStatus, CustomerStatusWrite, CustomerWrite, TransactionWrite } from '../rest/resources/customers.js';
 import type { CreatedRef, UpdatedRef, WithId } from '../rest/types.js';
 import { builder, type SchemaTypes } from './builder.js';
 import { toUnixSeconds } from './common.js';
 import type { GraphQLContext } from './context.js';
 import { CustomerRef } from './customer.js';
-import { customersCall, CustomersModeEnum } from './customer-status.js';
+import { customersCall, CustomersModeEnum, CustomerStatusRef } from './customer-status.js';
 import { checkUser } from './entity-inputs.js';
 import { checkListSize, refuseRepeats } from './entity-writes.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
@@ -344,3 +344,110 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+
+// --- periodic-mode statuses ---------------------------------------------------------------------
+
+const CreateCustomerStatusInput = builder.inputType('CreateCustomerStatusInput', {
+  fields: (t) => ({ name: t.string({ required: true }), sort: t.int(), color: t.string({ description: 'Hex, e.g. "#fffd7f".' }) }),
+});
+
+const UpdateCustomerStatusInput = builder.inputType('UpdateCustomerStatusInput', {
+  description: 'Only the fields given change. System stages cannot be changed.',
+  fields: (t) => ({ amoId: t.int({ required: true }), name: t.string(), sort: t.int(), color: t.string() }),
+});
+
+interface StatusInputValue {
+  amoId?: number | null;
+  name?: string | null;
+  sort?: number | null;
+  color?: string | null;
+}
+
+async function writeStatuses(ctx: GraphQLContext, inputs: readonly StatusInputValue[], mode: 'create' | 'update') {
+  checkListSize(inputs);
+  const prepare = (input: StatusInputValue): Prepared<CustomerStatusWrite> => {
+    const errors: ItemError[] = [];
+    const body: CustomerStatusWrite & { id?: number } = {};
+    if (mode === 'update') body.id = input.amoId!;
+    if (input.name != null) {
+      if (input.name.trim() === '') errors.push(inputError(['name'], 'name must not be empty'));
+      body.name = input.name;
+    }
+    if (input.sort != null) {
+      if (input.sort < 0) errors.push(inputError(['sort'], 'sort must not be negative'));
+      body.sort = input.sort;
+    }
+    if (input.color != null) {
+      if (!/^#?[0-9a-fA-F]{6}$/.test(input.color)) errors.push(inputError(['color'], 'color is a hex colour like #fffd7f'));
+      body.color = input.color;
+    }
+    if (mode === 'update' && Object.keys(body).length === 1) errors.push(inputError([], 'nothing to change'));
+    return errors.length > 0 ? { errors } : { body, inputPath: (path) => (['name', 'sort', 'color'].includes(path.split('.')[0]!) ? [path.split('.')[0]!] : path.startsWith('id') ? ['amoId'] : []) };
+  };
+  const items = mode === 'update' ? (refuseRepeats(inputs, prepare) as Prepared<CustomerStatusWrite>[]) : inputs.map(prepare);
+  const signal = ctx.upstream.scope?.signal;
+  const outcomes = await batchWrite<CustomerStatusWrite, CustomerStatus & { request_id?: string }>(items, {
+    send: (bodies) =>
+      mode === 'create'
+        ? ctx.upstream.customers.statuses.create(bodies, { signal })
+        : ctx.upstream.customers.statuses.update(bodies as unknown as WithId<CustomerStatusWrite>[], { signal }),
+    requestIdsOf: (result) => [String(result.request_id)],
+  });
+  rethrowDisabled(outcomes);
+  return withIndexes(outcomes);
+}
+
+async function deleteStatuses(ctx: GraphQLContext, amoIds: readonly number[]) {
+  checkListSize(amoIds);
+  const signal = ctx.upstream.scope?.signal;
+  const outcomes: ItemOutcome<{ id: number }>[] = [];
+  for (const id of amoIds) {
+    if (id < 1) {
+      outcomes.push({ status: 'failed', errors: [inputError([], 'amoId must be a positive id')] });
+      continue;
+    }
+    outcomes.push(
+      await single(async () => {
+        await ctx.upstream.customers.statuses.delete(id, { signal });
+        return { id };
+      }),
+    );
+  }
+  rethrowDisabled(outcomes);
+  return withIndexes(outcomes);
+}
+
+const CustomerStatusWriteResult = writeResultType<CustomerStatus | { id: number }>(
+  'CustomerStatusWriteResult',
+  'The outcome of one customer status of a create, update or delete call.',
+  (t) => ({
+    amoId: t.int({ nullable: true, resolve: (r) => (r.outcome.status === 'succeeded' ? r.outcome.value.id : null) }),
+    customerStatus: t.field({
+      type: CustomerStatusRef,
+      nullable: true,
+      description: 'The status as amoCRM answered it (null after a delete).',
+      resolve: (r) => (r.outcome.status === 'succeeded' && 'name' in r.outcome.value ? r.outcome.value : null),
+    }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createCustomerStatuses: t.field({
+    type: writePayloadType('CreateCustomerStatusesPayload', CustomerStatusWriteResult),
+    description: 'Adds stages to the periodic customers mode, each answered on its own.',
+    args: { input: t.arg({ type: [CreateCustomerStatusInput], required: true }) },
+    resolve: (_root, args, ctx) => writeStatuses(ctx, args.input, 'create'),
+  }),
+  updateCustomerStatuses: t.field({
+    type: writePayloadType('UpdateCustomerStatusesPayload', CustomerStatusWriteResult),
+    description: 'Renames, reorders or recolours stages of the periodic customers mode.',
+    args: { input: t.arg({ type: [UpdateCustomerStatusInput], required: true }) },
+    resolve: (_root, args, ctx) => writeStatuses(ctx, args.input, 'update'),
+  }),
+  deleteCustomerStatuses: t.field({
+    type: writePayloadType('DeleteCustomerStatusesPayload', CustomerStatusWriteResult),
+    description: 'Deletes stages (not system ones, nor stages that still hold customers), one upstream call each.',
+    args: { amoIds: t.arg.intList({ required: true }) },
+    resolve: (_root, args, ctx) => deleteStatuses(ctx, args.amoIds),
+  }),
+}));

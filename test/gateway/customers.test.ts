@@ -111,6 +111,33 @@ describe('customers through the gateway', () => {
     expect(data().rows.get(id)!.bonus_points).toBe(points + 25);
   });
 
+  it('creates, updates and deletes periodic-mode statuses; system stages are refused', async () => {
+    const system = data().statuses.values().find((row) => !row.is_editable)!;
+    const created = dataOf(
+      await stack.gql(`mutation ($input: [CreateCustomerStatusInput!]!) { createCustomerStatuses(input: $input) { results { status amoId errors { path } customerStatus { name } } } }`, {
+        input: [{ name: 'Оптовик', color: '#aabbcc' }, { name: 'x', color: 'red' }],
+      }),
+    ) as any;
+    const [ok, bad] = created.createCustomerStatuses.results;
+    expect(bad.errors[0].path).toEqual(['color']);
+    expect(data().statuses.get(ok.amoId)).toMatchObject({ name: 'Оптовик', color: '#aabbcc', is_editable: true });
+    expect(data().statuses.values().filter((row) => row.name === 'x')).toEqual([]);
+
+    const updated = dataOf(
+      await stack.gql(`mutation ($input: [UpdateCustomerStatusInput!]!) { updateCustomerStatuses(input: $input) { results { errors { code path } } } }`, {
+        input: [{ amoId: ok.amoId, name: 'Опт' }, { amoId: system.id, name: 'нельзя' }],
+      }),
+    ) as any;
+    expect(updated.updateCustomerStatuses.results.map((r: any) => r.errors)).toEqual([[], [{ code: 'NotSupportedChoice', path: ['amoId'] }]]);
+    expect(data().statuses.get(ok.amoId)!.name).toBe('Опт');
+    expect(data().statuses.get(system.id)!.name).not.toBe('нельзя');
+
+    const deleted = dataOf(await stack.gql(`mutation ($ids: [Int!]!) { deleteCustomerStatuses(amoIds: $ids) { succeededCount failedCount } }`, { ids: [ok.amoId, system.id] })) as any;
+    expect(deleted.deleteCustomerStatuses).toEqual({ succeededCount: 1, failedCount: 1 });
+    expect(data().statuses.has(ok.amoId)).toBe(false);
+    expect(data().statuses.has(system.id)).toBe(true);
+  });
+
   it('switches the mode (admin only), shows segments, and explains a switched-off mode', async () => {
     try {
       const set = dataOf(await stack.gql(`mutation { setCustomersMode(mode: SEGMENTS, isEnabled: true) { mode isEnabled } }`)) as any;

@@ -180,6 +180,13 @@ export type CreateCustomerInput = {
   statusAmoId?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CreateCustomerStatusInput = {
+  /** Hex, e.g. "#fffd7f". */
+  color?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  sort?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CreateLeadComplexInput = {
   company?: InputMaybe<ComplexCompanyInput>;
   contact?: InputMaybe<ComplexContactInput>;
@@ -669,6 +676,14 @@ export type UpdateCustomerInput = {
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   /** A stage of `customerStatuses` (periodic mode). */
   statusAmoId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Only the fields given change. System stages cannot be changed. */
+export type UpdateCustomerStatusInput = {
+  amoId: Scalars['Int']['input'];
+  color?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
