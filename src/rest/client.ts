@@ -19,6 +19,7 @@ import { createAccountResource } from './resources/account.js';
 import { createCompaniesResource } from './resources/companies.js';
 import { createContactsResource } from './resources/contacts.js';
 import { createCurrenciesResource } from './resources/currencies.js';
+import { createCustomersResource } from './resources/customers.js';
 import { createCustomFieldsResource } from './resources/custom-fields.js';
 import { createEventsResource } from './resources/events.js';
 import { createLeadsResource } from './resources/leads.js';
@@ -100,6 +101,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     roles: createRolesResource(send),
     currencies: createCurrenciesResource(send),
     raw: createRawResource(send),
+    customers: createCustomersResource(send),
   };
   return client;
 }
@@ -130,4 +132,5 @@ export interface AmoClient {
   currencies: ReturnType<typeof createCurrenciesResource>;
   /** Read-only GETs under /api/v4/ (the `amocrmRequest` escape hatch). */
   raw: ReturnType<typeof createRawResource>;
+  customers: ReturnType<typeof createCustomersResource>;
 }

@@ -2,6 +2,7 @@
 // directly (mark a lead deleted, drop a contact); removing an entity drops its links too.
 
 import { createEventLog, type EventLog } from './events/log.js';
+import { createCustomersData, type CustomersData } from './customers/records.js';
 import { createLinkIndex, type LinkIndex } from './links.js';
 import type {
   AccountRecord,
@@ -46,6 +47,8 @@ export interface SandboxStore {
   unsorted: Map<string, UnsortedRecord>;
   /** The audit log (`/api/v4/events`): string ids, newest first. */
   events: EventLog;
+  /** Customers, their statuses, segments and transactions (answered only while the mode is on). */
+  customers: CustomersData;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -81,6 +84,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     tasks: createTable(),
     unsorted: new Map(),
     events: createEventLog(),
+    customers: createCustomersData(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

@@ -42,6 +42,25 @@ export type AddNoteInput = {
   type: NoteKind;
 };
 
+export type AddTransactionInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Default: now. */
+  completedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  customerAmoId: Scalars['Int']['input'];
+  /** Sets the customer's next expected purchase date too. */
+  nextDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Sets the customer's next expected purchase amount too. */
+  nextPrice?: InputMaybe<Scalars['Int']['input']>;
+  price: Scalars['Int']['input'];
+};
+
+/** Exactly one of `earn` and `redeem`. */
+export type BonusPointsInput = {
+  customerAmoId: Scalars['Int']['input'];
+  earn?: InputMaybe<Scalars['Int']['input']>;
+  redeem?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Filters amoCRM applies to companies. Every given condition must hold. */
 export type CompanyFilter = {
   /** Only these ids. */
@@ -142,6 +161,30 @@ export type CreateContactInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateCustomerInput = {
+  companyAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** Its contacts (replaces the list); the first is the main one. */
+  contactAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  name: Scalars['String']['input'];
+  /** When the next purchase is expected. */
+  nextDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The expected amount of the next purchase. */
+  nextPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Days between purchases. */
+  periodicity?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: the token's user. */
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** A stage of `customerStatuses` (periodic mode). */
+  statusAmoId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateCustomerStatusInput = {
+  /** Hex, e.g. "#fffd7f". */
+  color?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  sort?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CreateLeadComplexInput = {
@@ -271,6 +314,24 @@ export type CustomFieldType =
   | 'TRACKING_DATA'
   | 'UNKNOWN'
   | 'URL';
+
+/** Filters amoCRM applies to customers. */
+export type CustomerFilter = {
+  amoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** The account's customers (recurring purchases) feature. */
+export type CustomersMode =
+  /** Turned off: every customer read and write is refused. */
+  | 'DISABLED'
+  /** An older segments mode amoCRM still reports for some accounts. */
+  | 'DYNAMIC'
+  /** Customers move through statuses by how often they buy. */
+  | 'PERIODICITY'
+  /** Customers are grouped into segments. */
+  | 'SEGMENTS'
+  /** The account's plan has no customers. */
+  | 'UNAVAILABLE';
 
 /** An inclusive time range; either end may be left open. amoCRM compares whole seconds. */
 export type DateTimeRange = {
@@ -553,6 +614,16 @@ export type TaskOrderField =
   | 'CREATED_AT'
   | 'ID';
 
+export type TransactionFilter = {
+  /** Purchases of these customers. */
+  customerAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+export type TransactionRefInput = {
+  customerAmoId: Scalars['Int']['input'];
+  transactionAmoId: Scalars['Int']['input'];
+};
+
 export type UnsortedCallInput = {
   calledAt: Scalars['DateTime']['input'];
   /** Seconds. */
@@ -635,6 +706,33 @@ export type UpdateContactInput = {
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces every tag; an empty list removes them all. */
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change. */
+export type UpdateCustomerInput = {
+  amoId: Scalars['Int']['input'];
+  companyAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** Its contacts (replaces the list); the first is the main one. */
+  contactAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** When the next purchase is expected. */
+  nextDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The expected amount of the next purchase. */
+  nextPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Days between purchases. */
+  periodicity?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: the token's user. */
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** A stage of `customerStatuses` (periodic mode). */
+  statusAmoId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Only the fields given change. System stages cannot be changed. */
+export type UpdateCustomerStatusInput = {
+  amoId: Scalars['Int']['input'];
+  color?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
@@ -853,6 +951,7 @@ export type NodeRefetchQuery = { node:
     | { __typename: 'Company', id: string, amoId: number, name: string, updatedAt: string }
     | { __typename: 'Contact', id: string, amoId: number, name: string, phones: Array<string>, updatedAt: string }
     | { __typename: 'CustomFieldDefinition', id: string }
+    | { __typename: 'Customer', id: string }
     | { __typename: 'Lead', id: string, amoId: number, name: string, price: number, updatedAt: string, status: { name: string, kind: StatusKind } | null }
     | { __typename: 'LossReason', id: string }
     | { __typename: 'Pipeline', id: string }

@@ -56,7 +56,7 @@ describe('with= embedding', () => {
   });
 
   it('gives companies contacts and leads only when asked, and ignores with values it does not know', async () => {
-    const { body } = await running().api('/api/v4/companies?limit=3&with=customers,catalog_elements,nonsense');
+    const { body } = await running().api('/api/v4/companies?limit=3&with=catalog_elements,nonsense');
     for (const company of body._embedded.companies) {
       expect(Object.keys(company._embedded)).toEqual(['tags']);
     }

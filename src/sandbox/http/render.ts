@@ -3,6 +3,7 @@
 // `with=contacts`; a contact always has `.companies`, `.leads` only with `with=leads`; a company
 // has `.contacts`/`.leads` only when asked. Linked rows that are gone or deleted are not shown.
 
+import { customerRefsOf } from '../customers/render.js';
 import type { Company, Contact, CustomFieldValues, EmbeddedRef, Lead, Tag } from '../../rest/types.js';
 import type { CompanyRecord, ContactRecord, EntityType, LeadRecord, StoredFieldValues } from '../records.js';
 import type { SandboxStore } from '../store.js';
@@ -108,6 +109,7 @@ export function renderContact(options: RenderOptions, contact: ContactRecord): C
     companies: refs(options, ref, 'companies'),
   };
   if (options.with.has('leads')) embedded.leads = refs(options, ref, 'leads');
+  if (options.with.has('customers')) Object.assign(embedded, { customers: customerRefsOf(options, 'contacts', contact.id) });
   return {
     id: contact.id,
     name: contact.name,
@@ -135,6 +137,7 @@ export function renderCompany(options: RenderOptions, company: CompanyRecord): C
   const embedded: NonNullable<Company['_embedded']> = { tags: renderTags(store, 'companies', company.tag_ids) };
   if (options.with.has('contacts')) embedded.contacts = refs(options, ref, 'contacts');
   if (options.with.has('leads')) embedded.leads = refs(options, ref, 'leads');
+  if (options.with.has('customers')) Object.assign(embedded, { customers: customerRefsOf(options, 'companies', company.id) });
   return {
     id: company.id,
     name: company.name,

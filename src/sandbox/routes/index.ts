@@ -6,6 +6,7 @@ import { companyRoutes } from './companies.js';
 import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
 import { currencyRoutes } from './currencies.js';
+import { customerRoutes } from './customers.js';
 import { customFieldRoutes } from './custom-fields.js';
 import { entityWriteRoutes } from './entity-writes.js';
 import { eventRoutes } from './events.js';
@@ -39,4 +40,5 @@ export const apiRoutes: Route[] = [
   ...noteRoutes,
   ...taskRoutes,
   ...eventRoutes,
+  ...customerRoutes,
 ];

@@ -5,6 +5,7 @@
 
 import { createRandom } from '../random.js';
 import { createStore, type SandboxStore } from '../store.js';
+import { seedCustomers } from '../customers/seed.js';
 import { seedCompanies } from './companies.js';
 import { seedContacts } from './contacts.js';
 import { seedCustomFields } from './custom-fields.js';
@@ -35,5 +36,6 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedTasks(store, seed);
   seedUnsorted(store, seed);
   seedEvents(store);
+  seedCustomers(store);
   return store;
 }
