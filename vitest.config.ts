@@ -11,6 +11,7 @@ const TIMING = [
   'test/server/start.test.ts',
   'test/rest/rate-limiter.test.ts',
   'test/bench/rate-limit.test.ts',
+  'test/gateway/subscriptions.test.ts',
 ];
 
 export default defineConfig({
