@@ -13,6 +13,7 @@ const TIMING = [
   'test/server/tracing-export.test.ts',
   'test/rest/rate-limiter.test.ts',
   'test/bench/rate-limit.test.ts',
+  'test/gateway/subscriptions.test.ts',
 ];
 
 export default defineConfig({

@@ -100,6 +100,10 @@ export interface GatewayConfig {
   persistedOperations: { file: string; only: boolean } | null;
   /** OpenTelemetry tracing through OTLP/HTTP; null when off (no OTEL_EXPORTER_OTLP_*ENDPOINT). */
   tracing: { tracesUrl: string } | null;
+  /** Derives each account's webhook receiver token; null: no receiver (random per start in sandbox mode). */
+  webhookSecret: string | null;
+  /** The gateway's public origin; when set, served accounts are subscribed to the receiver. */
+  webhookPublicUrl: string | null;
 }
 
 export interface ResponseCacheConfig {
@@ -292,6 +296,24 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     }
     return out;
   };
+  const webhookSecret = (value: string | undefined): string | null => {
+    if (value === undefined) return null;
+    if (value.length < 32) problems.push('WEBHOOK_SECRET must be at least 32 characters');
+    return value;
+  };
+  const webhookPublicUrl = (value: string | undefined): string | null => {
+    if (value === undefined) return null;
+    let origin: string | null = null;
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'https:' || url.protocol === 'http:') origin = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      // reported below
+    }
+    if (!origin) problems.push(`WEBHOOK_PUBLIC_URL must be an http(s) URL, got "${value}"`);
+    else if (!text('WEBHOOK_SECRET') && upstream.kind !== 'sandbox') problems.push('WEBHOOK_PUBLIC_URL needs WEBHOOK_SECRET');
+    return origin;
+  };
 
   const production = env.NODE_ENV === 'production';
 
@@ -330,6 +352,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     metadataTtlMs: int('METADATA_CACHE_TTL_MS', 60_000, 0, 86_400_000),
     graphiql: bool('GRAPHIQL', true),
     metricsEnabled: bool('METRICS_ENABLED', true),
+    webhookSecret: webhookSecret(text('WEBHOOK_SECRET')),
+    webhookPublicUrl: webhookPublicUrl(text('WEBHOOK_PUBLIC_URL')),
     production,
     traffic: {
       rateLimit: int('UPSTREAM_RATE_LIMIT', DEFAULT_TRAFFIC.rateLimit, 1, 1_000),

@@ -17,6 +17,7 @@ import './customer-status.js';
 import './custom-field-definition.js';
 import './custom-field-value.js';
 import './event.js';
+import './entity-events.js';
 import './federation.js';
 import './lead.js';
 import './lead-mutations.js';

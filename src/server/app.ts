@@ -25,12 +25,17 @@ import { createMetrics } from './metrics.js';
 import { useOperationsRoutes } from './operations-routes.js';
 import { principalOf } from './client-auth.js';
 import { createReadiness, type Readiness } from './readiness.js';
-import { createResponseCache, type ResponseCache } from './response-cache.js';
+import { cacheRefsOf, createResponseCache, type ResponseCache } from './response-cache.js';
 import { createLogger, createScrubber, logFnOf, type Logger, type Scrubber } from './logger.js';
 import { loadPersistedManifest, usePersistedManifest } from './persisted-operations.js';
 import { useRequestLog } from './request-log.js';
 import { createDrain, useEndStreamsOnShutdown } from './shutdown.js';
 import { gatewayTracer, useTracing } from './tracing.js';
+import { createEventBus, type EventBus } from './event-bus.js';
+import { attachGraphQLWs } from './graphql-ws.js';
+import { useWebhookRoutes, WEBHOOK_PATH, type WebhookAccount } from './webhook-routes.js';
+import type { EntityEvent } from '../webhooks/events.js';
+import { webhookToken } from '../webhooks/token.js';
 
 export interface RunningGateway {
   /** Where the gateway listens, e.g. http://127.0.0.1:4000 */
@@ -49,6 +54,8 @@ export interface RunningGateway {
   readiness: Readiness;
   /** What /metrics serves; null when metrics are off. */
   metrics: Registry | null;
+  /** The receiver path (with its token) for an account: the static one by default. */
+  webhookUrl(accountKey?: string, label?: string): string;
   /** The response cache (null when off): webhooks call its `invalidate`. */
   responseCache: ResponseCache | null;
   logger: Logger;
@@ -61,7 +68,8 @@ export interface RunningGateway {
 
 type Overridable =
   | 'traffic' | 'redisUrl' | 'redisPrefix' | 'security' | 'oauth' | 'allowAnonymous' | 'actAsUser' | 'clientAuth' | 'metricsEnabled'
-  | 'responseCache' | 'rawRequests' | 'logLevel' | 'shutdownTimeoutMs' | 'persistedOperations' | 'tracing';
+  | 'responseCache' | 'rawRequests' | 'logLevel' | 'shutdownTimeoutMs' | 'persistedOperations' | 'tracing'
+  | 'webhookSecret' | 'webhookPublicUrl';
 
 export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   traffic?: Partial<UpstreamTrafficConfig>;
@@ -99,6 +107,12 @@ export interface StartOptions extends Omit<GatewayConfig, Overridable> {
   readiness?: { cacheMs?: number; timeoutMs?: number };
   /** Default: on, with config.ts's defaults; `now` is the cache's clock (tests). */
   responseCache?: Partial<ResponseCacheConfig> & { now?: () => number };
+  /** Derives the webhook receiver's URL tokens; required outside sandbox mode (random per start there). */
+  webhookSecret?: string | null;
+  /** The gateway's public origin: when set, each served account is subscribed to its receiver URL. */
+  webhookPublicUrl?: string | null;
+  /** Called with each webhook's events, once the response cache has dropped them, before they are published. */
+  onEvents?: (accountKey: string, events: EntityEvent[]) => void;
 }
 
 const RESPONSE_CACHE_DEFAULTS: ResponseCacheConfig = {
@@ -108,6 +122,14 @@ const RESPONSE_CACHE_DEFAULTS: ResponseCacheConfig = {
   ttlPerTypeMs: {},
   maxEntries: 1_000,
 };
+
+/** The webhook events the receiver understands, as amoCRM names them in a subscription's settings. */
+export const WEBHOOK_SETTINGS = [
+  'add_lead', 'update_lead', 'delete_lead', 'restore_lead', 'status_lead', 'responsible_lead', 'note_lead',
+  'add_contact', 'update_contact', 'delete_contact', 'restore_contact', 'responsible_contact', 'note_contact',
+  'add_company', 'update_company', 'delete_company', 'restore_company', 'responsible_company', 'note_company',
+  'add_task', 'update_task', 'delete_task', 'responsible_task',
+] as const;
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -280,8 +302,38 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     : null;
 
   const drain = createDrain();
+  // Sandbox mode: a fresh secret per start, like the sandbox's token.
+  const webhookSecret = config.webhookSecret ?? (config.upstream.kind === 'sandbox' ? randomBytes(32).toString('base64url') : null);
+  let bus: EventBus;
+  try {
+    bus = await createEventBus({ redisUrl: config.redisUrl, prefix: redisPrefix, log });
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
+  const webhookAccount = async (label: string): Promise<WebhookAccount | null> => {
+    if (label === 's') {
+      if (!accounts.defaultAccount) return null;
+      return { key: accounts.defaultAccount.context.key, accountId: null, subdomain: null };
+    }
+    if (!config.oauth) return null;
+    const account = await accounts.resolve(Number(label));
+    return { key: account.context.key, accountId: account.accountId, subdomain: null };
+  };
+
+  // What amoCRM reports changed is stale in the cache from now on, on every instance sharing it.
+  const afterWebhook = async (accountKey: string, events: EntityEvent[]) => {
+    try {
+      await responseCache?.invalidate(accountKey, cacheRefsOf(events));
+    } catch (error) {
+      log('error', `could not invalidate cached answers after a webhook: ${(error as Error).message}`);
+    }
+    config.onEvents?.(accountKey, events);
+  };
+
   const allowAnonymous = config.allowAnonymous ?? config.upstream.kind === 'sandbox';
   const gateway = createGateway({
+    events: bus,
     account: async (principal) => (await accounts.resolve(principal.accountId)).context,
     clientAuth: { strategies: clientAuthStrategies(config), allowAnonymous },
     actAsUser: config.actAsUser ?? false,
@@ -294,6 +346,9 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
       useRequestLog({ logger }),
       ...(tracer ? [useTracing({ tracer })] : []),
       useEndStreamsOnShutdown(drain.signal),
+      ...(webhookSecret
+        ? [useWebhookRoutes({ secret: webhookSecret, account: webhookAccount, bus, onEvents: afterWebhook, log })]
+        : []),
       useOperationsRoutes({ readiness, registry: metrics?.registry ?? null }),
       ...(metrics ? [metrics.plugin] : []),
       ...(config.oauth && oauth
@@ -315,8 +370,19 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     ],
   });
   const server = createServer(drain.listener(gateway));
+  const sockets = attachGraphQLWs(server, gateway);
   const address = await listen(server, config.port, config.host);
   const fallback = accounts.defaultAccount;
+
+  // Subscribing is best effort: amoCRM (or a sandbox without a webhooks API) refusing must not
+  // stop the gateway; the operator sees a warning and can subscribe by hand.
+  const publicOrigin = config.webhookPublicUrl ?? (config.upstream.kind === 'sandbox' ? `http://${hostForUrl(config.host)}:${address.port}` : null);
+  if (publicOrigin && fallback && webhookSecret) {
+    const destination = `${publicOrigin.replace(/\/+$/, '')}${WEBHOOK_PATH}${webhookToken(webhookSecret, 's', fallback.context.key)}`;
+    void subscribeWebhook(fallback, destination).catch((error: unknown) =>
+      log('warn', `could not subscribe the account to webhooks; live events stay off until it is: ${(error as Error).message}`),
+    );
+  }
 
   return {
     url: `http://${hostForUrl(config.host)}:${address.port}`,
@@ -334,16 +400,34 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     upstreamUrl: staticAccount?.baseUrl ?? null,
     readiness,
     metrics: metrics?.registry ?? null,
+    webhookUrl(accountKey = fallback?.context.key ?? '', label = 's') {
+      if (!webhookSecret) throw new Error('this gateway has no WEBHOOK_SECRET');
+      return `${WEBHOOK_PATH}${webhookToken(webhookSecret, label, accountKey)}`;
+    },
     responseCache,
     logger,
     async close() {
       readiness.drain();
-      const { drained } = await drain.close(server, config.shutdownTimeoutMs ?? 25_000);
+      // Shutdown ends every subscription stream (SSE and graphql-ws alike); the sockets of
+      // graphql-ws are not HTTP requests, so they are closed here rather than drained.
+      const closing = drain.close(server, config.shutdownTimeoutMs ?? 25_000);
+      await sockets.close();
+      const { drained } = await closing;
       if (!drained) log('warn', 'shutdown deadline passed with requests still in flight; their connections were closed');
       if (ownsDispatcher) await dispatcher.close();
       await sandboxServer?.close();
       await oauth?.store.close?.();
+      await bus.close();
       redis?.disconnect();
     },
   };
+}
+
+/** Points the account's webhook at the receiver, unless it already is with these settings. */
+async function subscribeWebhook(account: Account, destination: string): Promise<void> {
+  const { client } = account.context;
+  const existing = await client.webhooks.list({ destination });
+  const wanted = [...WEBHOOK_SETTINGS].sort();
+  if (existing.some((hook) => !hook.disabled && [...hook.settings].sort().join() === wanted.join())) return;
+  await client.webhooks.subscribe({ destination, settings: wanted });
 }

@@ -77,7 +77,21 @@ interface Logger {
   error(...args: unknown[]): void;
 }
 
-export function useClientAuth(options: ClientAuthOptions): Plugin {
+/** A refusal as plain data, for transports that answer it themselves (graphql-ws). */
+export interface ClientAuthRefusal {
+  status: number;
+  code: string;
+  reason: string;
+  message: string;
+}
+
+/** The plugin, plus the same check for requests that never pass through Yoga's HTTP pipeline. */
+export interface ClientAuthPlugin extends Plugin {
+  /** Authenticates `request` by its headers and records its principal; null when accepted. */
+  authenticate(request: Request): Promise<ClientAuthRefusal | null>;
+}
+
+export function useClientAuth(options: ClientAuthOptions): ClientAuthPlugin {
   const strategies = [...options.strategies];
   if (strategies.length === 0 && !options.allowAnonymous) {
     throw new TypeError('useClientAuth: no strategies and anonymous access off: every request would be refused');
@@ -153,6 +167,15 @@ export function useClientAuth(options: ClientAuthOptions): Plugin {
   }
 
   return {
+    async authenticate(request) {
+      const decision = await decide(request.headers);
+      if (!decision.ok) {
+        const { status, code, reason, message } = decision.refusal;
+        return { status, code, reason, message };
+      }
+      principals.set(request, decision.principal);
+      return null;
+    },
     onYogaInit({ yoga }) {
       graphqlEndpoint = yoga.graphqlEndpoint;
       logger = yoga.logger;

@@ -9,9 +9,10 @@ import { AuthError } from '../auth/errors.js';
 import type { Principal } from '../auth/types.js';
 import type { AccountContext } from '../loaders/account-context.js';
 import { schema, type GraphQLContext } from '../schema/index.js';
+import type { EventSource } from '../schema/context.js';
 import { useOfflineGraphiQL } from './graphiql.js';
 import { maskError } from './mask-errors.js';
-import { principalOf, useClientAuth, type ClientAuthOptions } from './client-auth.js';
+import { principalOf, useClientAuth, type ClientAuthOptions, type ClientAuthRefusal } from './client-auth.js';
 import { createSecurity, type SecurityOptions } from './security.js';
 
 export interface GatewayOptions {
@@ -33,6 +34,8 @@ export interface GatewayOptions {
   plugins?: Plugin[];
   /** Limits, CSRF, CORS and body size; defaults in security.ts (suggestions hidden when `production`). */
   security?: Partial<SecurityOptions>;
+  /** The account events subscriptions hear; without it subscriptions answer an error. */
+  events?: EventSource;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -52,10 +55,22 @@ function refusal(status: 401 | 403, code: string, message: string, reason?: stri
   return new GraphQLError(message, { extensions: { code, ...(reason ? { reason } : {}), http: { status } } });
 }
 
+// The client-auth check of each gateway, for transports outside Yoga's HTTP pipeline.
+const authenticators = new WeakMap<Gateway, (request: Request) => Promise<ClientAuthRefusal | null>>();
+
+/**
+ * Authenticates a request that reaches the gateway another way (a graphql-ws connection's upgrade
+ * request plus its connection params) exactly as the HTTP endpoint would; null when accepted.
+ */
+export function authenticateRequest(gateway: Gateway, request: Request): Promise<ClientAuthRefusal | null> {
+  return authenticators.get(gateway)?.(request) ?? Promise.resolve(null);
+}
+
 export function createGateway(options: GatewayOptions): Gateway {
   const graphiql = useOfflineGraphiQL();
+  const clientAuth = options.clientAuth ? useClientAuth(options.clientAuth) : null;
   const security = createSecurity({ hideSuggestions: !!options.production, ...options.security });
-  return createYoga<Record<string, never>, GraphQLContext>({
+  const yoga = createYoga<Record<string, never>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
@@ -67,7 +82,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...security.serverOptions,
     plugins: [
       ...security.plugins,
-      ...(options.clientAuth ? [useClientAuth(options.clientAuth)] : []),
+      ...(clientAuth ? [clientAuth] : []),
       ...(options.graphiql === false ? [] : [graphiql.plugin]),
       ...(options.plugins ?? []),
     ],
@@ -83,7 +98,14 @@ export function createGateway(options: GatewayOptions): Gateway {
         throw error;
       }
       const userId = options.actAsUser ? principal.userId : null;
-      return { account, upstream: account.scoped(nativeSignal(request.signal), userId), rawRequests: options.rawRequests ?? false };
+      return {
+        account,
+        upstream: account.scoped(nativeSignal(request.signal), userId),
+        rawRequests: options.rawRequests ?? false,
+        events: options.events,
+      };
     },
   });
+  if (clientAuth) authenticators.set(yoga, (request) => clientAuth.authenticate(request));
+  return yoga;
 }

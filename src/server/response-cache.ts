@@ -47,6 +47,18 @@ export interface ResponseCacheOptions {
   onLookup?: (hit: boolean) => void;
 }
 
+const TYPENAME_OF_EVENT = { lead: 'Lead', contact: 'Contact', company: 'Company', task: 'Task' } as const;
+
+/** What a webhook's events make stale: each entity, and the notes of those that got one. */
+export function cacheRefsOf(events: readonly { entity: keyof typeof TYPENAME_OF_EVENT; amoId: number; action: string; noteId: number | null }[]): EntityRef[] {
+  const refs: EntityRef[] = [];
+  for (const event of events) {
+    refs.push({ typename: TYPENAME_OF_EVENT[event.entity], amoId: event.amoId });
+    if (event.noteId !== null) refs.push({ typename: 'Note', amoId: event.noteId });
+  }
+  return refs;
+}
+
 export interface ResponseCache {
   plugin: Plugin;
   /** Makes every cached answer of the account holding one of `refs`, and its type's lists, stale. */

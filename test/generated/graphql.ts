@@ -61,6 +61,14 @@ export type BonusPointsInput = {
   redeem?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which company events to receive; every given condition must hold. */
+export type CompanyEventFilter = {
+  /** Only these actions. */
+  actions?: InputMaybe<Array<EntityEventAction>>;
+  /** Only companys these users are responsible for. */
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
 /** Filters amoCRM applies to companies. Every given condition must hold. */
 export type CompanyFilter = {
   /** Only these ids. */
@@ -113,6 +121,14 @@ export type ComplexFormInput = {
   ip?: InputMaybe<Scalars['String']['input']>;
   referer?: InputMaybe<Scalars['String']['input']>;
   sentAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Which contact events to receive; every given condition must hold. */
+export type ContactEventFilter = {
+  /** Only these actions. */
+  actions?: InputMaybe<Array<EntityEventAction>>;
+  /** Only contacts these users are responsible for. */
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
 /** Filters amoCRM applies to contacts. Every given condition must hold. */
@@ -344,6 +360,23 @@ export type DeclineUnsortedInput = {
   userId?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What happened, as amoCRM names its webhook events. */
+export type EntityEventAction =
+  /** Created. */
+  | 'ADD'
+  /** Deleted: the entity no longer loads. */
+  | 'DELETE'
+  /** A note was added to it. */
+  | 'NOTE'
+  /** Handed to another responsible user. */
+  | 'RESPONSIBLE'
+  /** Restored from the deleted ones. */
+  | 'RESTORE'
+  /** A lead moved to another status or pipeline. */
+  | 'STATUS'
+  /** Changed. */
+  | 'UPDATE';
+
 /** A link between a lead and a contact or company, or a contact and a company (either way round). */
 export type EntityLinkInput = {
   from: EntityRefInput;
@@ -429,6 +462,18 @@ export type LeadContactInput = {
   contactId: Scalars['Int']['input'];
   /** Makes it the lead's main contact (one per lead). */
   isMain?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Which lead events to receive; every given condition must hold. */
+export type LeadEventFilter = {
+  /** Only these actions. */
+  actions?: InputMaybe<Array<EntityEventAction>>;
+  /** Only leads in these pipelines (as the event reports them). */
+  pipelineIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Only leads these users are responsible for. */
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Only leads now in these statuses. */
+  statusIds?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
 /** Filters amoCRM applies to leads. Every given condition must hold. */
@@ -589,6 +634,14 @@ export type StatusKind =
 export type TagInput = {
   amoId?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which task events to receive; every given condition must hold. */
+export type TaskEventFilter = {
+  /** Only these actions. */
+  actions?: InputMaybe<Array<EntityEventAction>>;
+  /** Only tasks these users are responsible for. */
+  responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
 /** Filters amoCRM applies to tasks. Every given condition must hold. */
