@@ -1,6 +1,7 @@
 // The whole in-memory account: typed tables by id plus the link index. Tests read and mutate it
 // directly (mark a lead deleted, drop a contact); removing an entity drops its links too.
 
+import { createCatalogStore, type CatalogStore } from './catalogs/store.js';
 import { createLinkIndex, type LinkIndex } from './links.js';
 import type {
   AccountRecord,
@@ -43,6 +44,8 @@ export interface SandboxStore {
   tasks: Table<TaskRecord>;
   /** Incoming entries by uid (a string), in arrival order. */
   unsorted: Map<string, UnsortedRecord>;
+  /** Catalogs (lists), their elements and element links. */
+  catalogs: CatalogStore;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -77,6 +80,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     notes: { leads: createTable(), contacts: createTable(), companies: createTable() },
     tasks: createTable(),
     unsorted: new Map(),
+    catalogs: createCatalogStore(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

@@ -2,6 +2,7 @@
 // PRNG in a fixed order, so a seed always gives identical data. Notes and tasks follow, each from
 // its own PRNG derived from the same seed, so adding them changed none of the entities.
 
+import { seedCatalogs } from '../catalogs/seed.js';
 import { createRandom } from '../random.js';
 import { createStore, type SandboxStore } from '../store.js';
 import { seedCompanies } from './companies.js';
@@ -32,5 +33,6 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedNotes(store, seed);
   seedTasks(store, seed);
   seedUnsorted(store, seed);
+  seedCatalogs(store);
   return store;
 }
