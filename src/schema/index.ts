@@ -5,6 +5,8 @@ import { builder, nodeTypeNames } from './builder.js';
 import { forgetBuiltinAstNodes } from './builtin-ast.js';
 import { printPublicSchema } from './public-sdl.js';
 import './account.js';
+import './catalog.js';
+import './catalog-element.js';
 import './company.js';
 import './company-mutations.js';
 import './complex-mutations.js';

@@ -42,6 +42,17 @@ export type AddNoteInput = {
   type: NoteKind;
 };
 
+/** A catalog's kind: the account's own list, or one of amoCRM's special catalogs. */
+export type CatalogType =
+  /** Invoices and purchases (one per account). */
+  | 'INVOICES'
+  /** Products (one per account). */
+  | 'PRODUCTS'
+  /** A list the account made. */
+  | 'REGULAR'
+  /** Suppliers, where the account has them. */
+  | 'SUPPLIERS';
+
 /** Filters amoCRM applies to companies. Every given condition must hold. */
 export type CompanyFilter = {
   /** Only these ids. */
@@ -801,6 +812,8 @@ export type NodeRefetchQueryVariables = Exact<{
 
 
 export type NodeRefetchQuery = { node:
+    | { __typename: 'Catalog', id: string }
+    | { __typename: 'CatalogElement', id: string }
     | { __typename: 'Company', id: string, amoId: number, name: string, updatedAt: string }
     | { __typename: 'Contact', id: string, amoId: number, name: string, phones: Array<string>, updatedAt: string }
     | { __typename: 'CustomFieldDefinition', id: string }

@@ -1,0 +1,68 @@
+// Catalogs, their elements and the elements linked to leads, end to end against the sandbox's
+// state, with the upstream calls that relations cost.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_IDS, ELEMENT_COUNTS, FIRST_ELEMENT_ID } from '../../src/sandbox/catalogs/seed.js';
+import { dataOf, startStack, type Stack } from '../helpers/stack.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+
+const store = () => stack.sandbox.store;
+
+describe('catalog reads', () => {
+  it('lists catalogs with their types, and one type alone', async () => {
+    const data = dataOf<any>(await stack.gql(`{ catalogs { amoId name type canBeDeleted } products: catalogs(type: PRODUCTS) { amoId } }`));
+    expect(data.catalogs).toEqual(
+      store().catalogs.catalogs.values().map((c) => ({ amoId: c.id, name: c.name, type: c.type.toUpperCase(), canBeDeleted: c.can_be_deleted })),
+    );
+    expect(data.products).toEqual([{ amoId: CATALOG_IDS.products }]);
+  });
+
+  it('pages a catalog’s elements with cursors and searches them', async () => {
+    const query = `query ($id: Int!, $after: String, $q: String) { catalog(amoId: $id) { name elements(first: 100, after: $after, query: $q) { nodes { amoId name catalog { amoId } } pageInfo { hasNextPage endCursor } } } }`;
+    const first = dataOf<any>(await stack.gql(query, { id: CATALOG_IDS.products }));
+    expect(first.catalog.elements.nodes).toHaveLength(100);
+    expect(first.catalog.elements.pageInfo.hasNextPage).toBe(true);
+    const second = dataOf<any>(await stack.gql(query, { id: CATALOG_IDS.products, after: first.catalog.elements.pageInfo.endCursor }));
+    const all = [...first.catalog.elements.nodes, ...second.catalog.elements.nodes].map((n: any) => n.amoId);
+    expect(all).toEqual(store().catalogs.elements.values().filter((e) => e.catalog_id === CATALOG_IDS.products).map((e) => e.id));
+    expect(all).toHaveLength(ELEMENT_COUNTS.products);
+    const found = dataOf<any>(await stack.gql(query, { id: CATALOG_IDS.regular, q: 'профи' }));
+    expect(found.catalog.elements.nodes.map((n: any) => n.name)).toEqual(['Тариф Профи']);
+  });
+
+  it('resolves an element by its ids and through node(id:)', async () => {
+    const one = dataOf<any>(await stack.gql(`{ catalogElement(catalogAmoId: ${CATALOG_IDS.products}, amoId: ${FIRST_ELEMENT_ID}) { id name } }`));
+    expect(one.catalogElement.name).toBe(store().catalogs.elements.get(FIRST_ELEMENT_ID)!.name);
+    const node = dataOf<any>(await stack.gql(`query ($id: ID!) { node(id: $id) { ... on CatalogElement { amoId } } }`, { id: one.catalogElement.id }));
+    expect(node.node).toEqual({ amoId: FIRST_ELEMENT_ID });
+  });
+});
+
+describe('catalog elements of leads', () => {
+  it('gives 100 leads their linked elements and quantities in a handful of upstream calls', async () => {
+    const leadIds = store().leads.values().filter((lead) => !lead.is_deleted).slice(-100).map((lead) => lead.id);
+    stack.resetLog();
+    const data = dataOf<any>(
+      await stack.gql(`query ($ids: [Int!]) { leads(first: 100, filter: { amoIds: $ids }) { nodes { amoId catalogElements { quantity catalogAmoId element { amoId name catalog { type } } } } } }`, {
+        ids: leadIds,
+      }),
+    );
+    const calls = stack.upstreamCalls();
+    expect(data.leads.nodes).toHaveLength(100);
+    for (const lead of data.leads.nodes) {
+      const expected = store().catalogs.linksOf({ type: 'leads', id: lead.amoId });
+      expect(lead.catalogElements.map((l: any) => [l.element.amoId, l.quantity, l.catalogAmoId])).toEqual(expected.map((l) => [l.element_id, l.quantity, l.catalog_id]));
+      for (const link of lead.catalogElements) expect(link.element.name).toBe(store().catalogs.elements.get(link.element.amoId)!.name);
+    }
+    // The leads, their links, the elements of two catalogs, the catalog list: never one per lead.
+    expect(calls.length).toBeLessThanOrEqual(6);
+    expect(calls.filter((call) => call.path.includes('/links'))).toHaveLength(1);
+    expect(calls.filter((call) => call.path.includes('/elements'))).toHaveLength(2);
+  });
+});
