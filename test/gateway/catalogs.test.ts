@@ -66,3 +66,34 @@ describe('catalog elements of leads', () => {
     expect(calls.filter((call) => call.path.includes('/elements'))).toHaveLength(2);
   });
 });
+
+describe('catalog element writes', () => {
+  const CREATE = `mutation ($c: Int!, $input: [CreateCatalogElementInput!]!) { createCatalogElements(catalogAmoId: $c, input: $input) { succeededCount results { index status amoId errors { path message } element { name catalog { amoId } } } } }`;
+  const UPDATE = `mutation ($c: Int!, $input: [UpdateCatalogElementInput!]!) { updateCatalogElements(catalogAmoId: $c, input: $input) { succeededCount results { index status errors { path message } element { amoId name } } } }`;
+
+  it('creates elements in a catalog and renames one, as the sandbox then holds them', async () => {
+    const created = dataOf<any>(await stack.gql(CREATE, { c: CATALOG_IDS.regular, input: [{ name: 'Тариф Макс' }, { name: 'Тариф Мини' }] })).createCatalogElements;
+    expect(created.succeededCount).toBe(2);
+    const ids = created.results.map((r: any) => r.amoId);
+    expect(ids.map((id: number) => store().catalogs.elements.get(id)?.name)).toEqual(['Тариф Макс', 'Тариф Мини']);
+    expect(created.results[0].element).toEqual({ name: 'Тариф Макс', catalog: { amoId: CATALOG_IDS.regular } });
+
+    const updated = dataOf<any>(await stack.gql(UPDATE, { c: CATALOG_IDS.regular, input: [{ amoId: ids[0], name: 'Тариф Максимум' }] })).updateCatalogElements;
+    expect(updated.results[0]).toMatchObject({ status: 'SUCCEEDED', element: { amoId: ids[0], name: 'Тариф Максимум' } });
+    expect(store().catalogs.elements.get(ids[0])?.name).toBe('Тариф Максимум');
+  });
+
+  it('refuses bad input and an element of another catalog, and changes nothing', async () => {
+    const before = store().catalogs.elements.values().map((e) => ({ ...e }));
+    stack.resetLog();
+    const blank = dataOf<any>(await stack.gql(CREATE, { c: CATALOG_IDS.regular, input: [{ name: '  ' }] })).createCatalogElements;
+    expect(blank.results[0]).toMatchObject({ status: 'FAILED', errors: [{ path: ['name'] }] });
+    expect(stack.upstreamCalls().filter((call) => call.method !== 'GET')).toHaveLength(0);
+
+    const foreign = dataOf<any>(await stack.gql(UPDATE, { c: CATALOG_IDS.regular, input: [{ amoId: FIRST_ELEMENT_ID, name: 'чужой' }] })).updateCatalogElements;
+    expect(foreign.succeededCount).toBe(0);
+    expect(foreign.results[0].status).toBe('FAILED');
+    expect(foreign.results[0].errors[0].path).toEqual(['amoId']);
+    expect(store().catalogs.elements.values()).toEqual(before);
+  });
+});

@@ -132,6 +132,10 @@ export type ContactOrderField =
   | 'ID'
   | 'UPDATED_AT';
 
+export type CreateCatalogElementInput = {
+  name: Scalars['String']['input'];
+};
+
 export type CreateCompanyInput = {
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Phones and e-mails are fieldCode PHONE and EMAIL with `entries`. */
@@ -572,6 +576,12 @@ export type UnsortedLeadInput = {
 export type UnsortedNewCategory =
   | 'FORMS'
   | 'SIP';
+
+/** Only the fields given change. */
+export type UpdateCatalogElementInput = {
+  amoId: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
 export type UpdateCompanyInput = {
