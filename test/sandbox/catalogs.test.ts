@@ -17,7 +17,8 @@ describe('catalogs (§3.16)', () => {
     ]);
     const products = await api('/api/v4/catalogs?type=products');
     expect(products.body._embedded.catalogs.map((c: any) => c.id)).toEqual([CATALOG_IDS.products]);
-    expect((await api('/api/v4/catalogs?type=suppliers')).status).toBe(400);
+    expect((await api('/api/v4/catalogs?type=suppliers')).status).toBe(204);
+    expect((await api('/api/v4/catalogs?type=goods')).status).toBe(400);
   });
 
   it('gets one catalog and answers 204 for an unknown id', async () => {
@@ -88,6 +89,29 @@ describe('catalog writes', () => {
       const special = await sandbox.api('/api/v4/catalogs', { method: 'POST', body: [{ name: 'Ещё товары', type: 'products' }] });
       expect(special.status).toBe(400);
       expect(sandbox.sandbox.store.catalogs.catalogs.size).toBe(4);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('links a catalog element to a lead with quantity, refuses a bad batch whole, and unlinks it', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const store = sandbox.sandbox.store;
+      const lead = store.leads.values().filter((row) => !row.is_deleted)[0]!;
+      const element = FIRST_ELEMENT_ID + 3;
+      const item = { entity_id: lead.id, to_entity_id: element, to_entity_type: 'catalog_elements', metadata: { catalog_id: CATALOG_IDS.products, quantity: 2.5 } };
+      const bad = await sandbox.api('/api/v4/leads/link', { method: 'POST', body: [item, { ...item, metadata: { catalog_id: CATALOG_IDS.regular } }] });
+      expect(bad.status).toBe(400);
+      expect(bad.body['validation-errors']).toEqual([{ request_id: '1', errors: [expect.objectContaining({ path: 'to_entity_id' })] }]);
+      expect(store.catalogs.linksOf({ type: 'leads', id: lead.id })).toEqual([]);
+
+      const linked = await sandbox.api('/api/v4/leads/link', { method: 'POST', body: [item] });
+      expect(linked.body._embedded.links).toEqual([{ ...item, entity_type: 'leads', metadata: { ...item.metadata, price_id: null } }]);
+      expect(store.catalogs.linksOf({ type: 'leads', id: lead.id })).toMatchObject([{ element_id: element, quantity: 2.5 }]);
+
+      expect((await sandbox.api(`/api/v4/leads/${lead.id}/unlink`, { method: 'POST', body: [{ to_entity_id: element, to_entity_type: 'catalog_elements', metadata: { catalog_id: CATALOG_IDS.products } }] })).status).toBe(204);
+      expect(store.catalogs.linksOf({ type: 'leads', id: lead.id })).toEqual([]);
     } finally {
       await sandbox.close();
     }

@@ -14,12 +14,12 @@ import type { CatalogElementRecord, CatalogRecord } from '../catalogs/store.js';
 import { createCatalogs, updateCatalogs, writeElements } from '../catalogs/writes.js';
 import { idParam } from './params.js';
 
-const TYPES = new Set(['regular', 'invoices', 'products']);
+const TYPES = new Set(['regular', 'invoices', 'products', 'suppliers']);
 
 function listCatalogs(ctx: RequestContext): Reply {
   const paging = readPaging(ctx);
   const type = ctx.query.get('type');
-  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) throw badRequest('type must be regular, invoices or products');
+  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) throw badRequest('type must be regular, invoices, products or suppliers');
   const rows = ctx.store.catalogs.catalogs.values().filter((catalog) => type === undefined || catalog.type === type);
   return countedPage(ctx, 'catalogs', rows, paging, (catalog) => renderCatalog(ctx, catalog));
 }

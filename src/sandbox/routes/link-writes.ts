@@ -10,23 +10,36 @@ import type { EntityType } from '../records.js';
 import { readBatch } from '../writes/body.js';
 import { validateAll } from '../writes/issues.js';
 import { applyLink, readLinkItem, renderLink } from '../writes/link-items.js';
+import { isCatalogLinkItem, readCatalogLinkItem, renderCatalogLink } from '../catalogs/link-items.js';
 import { idParam } from './params.js';
 
 function write(type: EntityType, ctx: RequestContext, mode: 'link' | 'unlink', fromPath: boolean): Reply {
   const fromId = fromPath ? idParam(ctx) : undefined;
   const items = readBatch(ctx.body);
-  const drafts = validateAll(items, (item, _index, issues) => readLinkItem(ctx.store, type, item, issues, fromId), { byPosition: true }).map(
-    (draft) => draft!,
+  // Catalog elements are links of their own kind (quantity, catalog); the rest go to the index.
+  const drafts = validateAll(
+    items,
+    (item, _index, issues) =>
+      isCatalogLinkItem(item)
+        ? { catalog: readCatalogLinkItem(ctx.store, type, item as Record<string, unknown>, issues, fromId) }
+        : { entity: readLinkItem(ctx.store, type, item, issues, fromId) },
+    { byPosition: true },
   );
   if (mode === 'unlink') {
-    for (const draft of drafts) ctx.store.links.unlink(draft.from, draft.to);
+    for (const draft of drafts) {
+      if (draft.catalog) ctx.store.catalogs.unlink({ type, id: draft.catalog.entity_id }, draft.catalog.element_id);
+      else if (draft.entity) ctx.store.links.unlink(draft.entity.from, draft.entity.to);
+    }
     return noContent();
   }
-  for (const draft of drafts) applyLink(ctx.store, draft);
+  for (const draft of drafts) {
+    if (draft.catalog) ctx.store.catalogs.link(draft.catalog);
+    else if (draft.entity) applyLink(ctx.store, draft.entity);
+  }
   return totalCollection(
     ctx,
     'links',
-    drafts.map((draft) => renderLink(ctx.store, draft)),
+    drafts.map((draft) => (draft.catalog ? renderCatalogLink(draft.catalog) : renderLink(ctx.store, draft.entity!))),
   );
 }
 
