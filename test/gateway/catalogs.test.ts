@@ -97,3 +97,31 @@ describe('catalog element writes', () => {
     expect(store().catalogs.elements.values()).toEqual(before);
   });
 });
+
+describe('catalog element links', () => {
+  const LINK = `mutation ($input: [CatalogElementLinkInput!]!) { linkCatalogElements(input: $input) { succeededCount results { status errors { path message } entity { ... on Lead { amoId catalogElements { elementAmoId quantity } } } } } }`;
+  const UNLINK = `mutation ($input: [CatalogElementLinkInput!]!) { unlinkCatalogElements(input: $input) { succeededCount results { status errors { path message } } } }`;
+
+  it('puts an element on a lead with a quantity, shows it on the lead, and takes it off', async () => {
+    const lead = store().leads.values().filter((row) => !row.is_deleted)[1]!;
+    const input = { entity: 'LEADS', entityAmoId: lead.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: FIRST_ELEMENT_ID + 5, quantity: 3 };
+    const linked = dataOf<any>(await stack.gql(LINK, { input: [input] })).linkCatalogElements;
+    expect(linked.results[0]).toMatchObject({ status: 'SUCCEEDED', entity: { amoId: lead.id, catalogElements: [{ elementAmoId: FIRST_ELEMENT_ID + 5, quantity: 3 }] } });
+    expect(store().catalogs.linksOf({ type: 'leads', id: lead.id })).toMatchObject([{ element_id: FIRST_ELEMENT_ID + 5, quantity: 3 }]);
+
+    const removed = dataOf<any>(await stack.gql(UNLINK, { input: [input] })).unlinkCatalogElements;
+    expect(removed.succeededCount).toBe(1);
+    expect(store().catalogs.linksOf({ type: 'leads', id: lead.id })).toEqual([]);
+  });
+
+  it('refuses a zero quantity and an element of another catalog, and links nothing', async () => {
+    const lead = store().leads.values().filter((row) => !row.is_deleted)[2]!;
+    stack.resetLog();
+    const zero = dataOf<any>(await stack.gql(LINK, { input: [{ entity: 'LEADS', entityAmoId: lead.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: FIRST_ELEMENT_ID, quantity: 0 }] }));
+    expect(zero.linkCatalogElements.results[0]).toMatchObject({ status: 'FAILED', errors: [{ path: ['quantity'] }] });
+    expect(stack.upstreamCalls().filter((call) => call.method !== 'GET')).toHaveLength(0);
+    const foreign = dataOf<any>(await stack.gql(LINK, { input: [{ entity: 'LEADS', entityAmoId: lead.id, catalogAmoId: CATALOG_IDS.regular, elementAmoId: FIRST_ELEMENT_ID }] }));
+    expect(foreign.linkCatalogElements.results[0]).toMatchObject({ status: 'FAILED', errors: [{ path: ['elementAmoId'] }] });
+    expect(store().catalogs.linksOf({ type: 'leads', id: lead.id })).toEqual([]);
+  });
+});

@@ -42,6 +42,18 @@ export type AddNoteInput = {
   type: NoteKind;
 };
 
+/** A catalog element on a lead, contact or company. */
+export type CatalogElementLinkInput = {
+  catalogAmoId: Scalars['Int']['input'];
+  elementAmoId: Scalars['Int']['input'];
+  entity: EntityType;
+  entityAmoId: Scalars['Int']['input'];
+  /** The price field to price it by (products catalog). */
+  priceId?: InputMaybe<Scalars['Int']['input']>;
+  /** How many; default 1. Ignored by unlink. */
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A catalog's kind: the account's own list, or one of amoCRM's special catalogs. */
 export type CatalogType =
   /** Invoices and purchases (one per account). */
