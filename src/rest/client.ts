@@ -30,6 +30,7 @@ import { createPipelinesResource } from './resources/pipelines.js';
 import { createRawResource } from './resources/raw.js';
 import { createRolesResource } from './resources/roles.js';
 import { createTagsResource } from './resources/tags.js';
+import { createCatalogsResource } from './resources/catalogs.js';
 import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
 import { createUsersResource } from './resources/users.js';
@@ -102,6 +103,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     currencies: createCurrenciesResource(send),
     raw: createRawResource(send),
     customers: createCustomersResource(send),
+    catalogs: createCatalogsResource(send),
   };
   return client;
 }
@@ -133,4 +135,5 @@ export interface AmoClient {
   /** Read-only GETs under /api/v4/ (the `amocrmRequest` escape hatch). */
   raw: ReturnType<typeof createRawResource>;
   customers: ReturnType<typeof createCustomersResource>;
+  catalogs: ReturnType<typeof createCatalogsResource>;
 }

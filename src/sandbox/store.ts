@@ -3,6 +3,7 @@
 
 import { createEventLog, type EventLog } from './events/log.js';
 import { createCustomersData, type CustomersData } from './customers/records.js';
+import { createCatalogStore, type CatalogStore } from './catalogs/store.js';
 import { createLinkIndex, type LinkIndex } from './links.js';
 import type {
   AccountRecord,
@@ -49,6 +50,8 @@ export interface SandboxStore {
   events: EventLog;
   /** Customers, their statuses, segments and transactions (answered only while the mode is on). */
   customers: CustomersData;
+  /** Catalogs (lists), their elements and element links. */
+  catalogs: CatalogStore;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -85,6 +88,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     unsorted: new Map(),
     events: createEventLog(),
     customers: createCustomersData(),
+    catalogs: createCatalogStore(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

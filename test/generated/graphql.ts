@@ -61,6 +61,29 @@ export type BonusPointsInput = {
   redeem?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A catalog element on a lead, contact or company. */
+export type CatalogElementLinkInput = {
+  catalogAmoId: Scalars['Int']['input'];
+  elementAmoId: Scalars['Int']['input'];
+  entity: EntityType;
+  entityAmoId: Scalars['Int']['input'];
+  /** The price field to price it by (products catalog). */
+  priceId?: InputMaybe<Scalars['Int']['input']>;
+  /** How many; default 1. Ignored by unlink. */
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A catalog's kind: the account's own list, or one of amoCRM's special catalogs. */
+export type CatalogType =
+  /** Invoices and purchases (one per account). */
+  | 'INVOICES'
+  /** Products (one per account). */
+  | 'PRODUCTS'
+  /** A list the account made. */
+  | 'REGULAR'
+  /** Suppliers, where the account has them. */
+  | 'SUPPLIERS';
+
 /** Which company events to receive; every given condition must hold. */
 export type CompanyEventFilter = {
   /** Only these actions. */
@@ -155,6 +178,10 @@ export type ContactOrder = {
 export type ContactOrderField =
   | 'ID'
   | 'UPDATED_AT';
+
+export type CreateCatalogElementInput = {
+  name: Scalars['String']['input'];
+};
 
 export type CreateCompanyInput = {
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -735,6 +762,12 @@ export type UnsortedNewCategory =
   | 'FORMS'
   | 'SIP';
 
+/** Only the fields given change. */
+export type UpdateCatalogElementInput = {
+  amoId: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
 export type UpdateCompanyInput = {
   addTags?: InputMaybe<Array<TagInput>>;
@@ -1001,6 +1034,8 @@ export type NodeRefetchQueryVariables = Exact<{
 
 
 export type NodeRefetchQuery = { node:
+    | { __typename: 'Catalog', id: string }
+    | { __typename: 'CatalogElement', id: string }
     | { __typename: 'Company', id: string, amoId: number, name: string, updatedAt: string }
     | { __typename: 'Contact', id: string, amoId: number, name: string, phones: Array<string>, updatedAt: string }
     | { __typename: 'CustomFieldDefinition', id: string }

@@ -146,7 +146,7 @@ describe('POST /api/v4/{type}/unlink', () => {
     await send(`/api/v4/leads/${lead.id}/link`, [{ to_entity_id: contacts[0]!.id, to_entity_type: 'contacts' }]);
     const response = await send(`/api/v4/leads/${lead.id}/unlink`, [
       { to_entity_id: contacts[0]!.id, to_entity_type: 'contacts' },
-      { to_entity_id: contacts[0]!.id, to_entity_type: 'catalog_elements' },
+      { to_entity_id: contacts[0]!.id, to_entity_type: 'customers' },
     ]);
     expect(response.status).toBe(400);
     expect(response.body['validation-errors']).toEqual([{ request_id: '1', errors: [expect.objectContaining({ path: 'to_entity_type' })] }]);

@@ -2,6 +2,7 @@
 
 import type { Route } from '../http/router.js';
 import { accountRoutes } from './account.js';
+import { catalogRoutes } from './catalogs.js';
 import { companyRoutes } from './companies.js';
 import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
@@ -41,4 +42,5 @@ export const apiRoutes: Route[] = [
   ...taskRoutes,
   ...eventRoutes,
   ...customerRoutes,
+  ...catalogRoutes,
 ];

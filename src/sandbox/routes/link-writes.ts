@@ -12,29 +12,42 @@ import { readBatch } from '../writes/body.js';
 import { unixNow } from '../writes/env.js';
 import { validateAll } from '../writes/issues.js';
 import { applyLink, readLinkItem, renderLink } from '../writes/link-items.js';
+import { isCatalogLinkItem, readCatalogLinkItem, renderCatalogLink } from '../catalogs/link-items.js';
 import { idParam } from './params.js';
 
 function write(type: EntityType, ctx: RequestContext, mode: 'link' | 'unlink', fromPath: boolean): Reply {
   const fromId = fromPath ? idParam(ctx) : undefined;
   const items = readBatch(ctx.body);
-  const drafts = validateAll(items, (item, _index, issues) => readLinkItem(ctx.store, type, item, issues, fromId), { byPosition: true }).map(
-    (draft) => draft!,
+  // Catalog elements are links of their own kind (quantity, catalog); the rest go to the index.
+  const drafts = validateAll(
+    items,
+    (item, _index, issues) =>
+      isCatalogLinkItem(item)
+        ? { catalog: readCatalogLinkItem(ctx.store, type, item as Record<string, unknown>, issues, fromId) }
+        : { entity: readLinkItem(ctx.store, type, item, issues, fromId) },
+    { byPosition: true },
   );
   // Only a change is logged: linking a linked pair again, or unlinking strangers, is not.
   const who = { by: ctx.store.account.current_user_id, at: unixNow(ctx) };
   if (mode === 'unlink') {
-    for (const draft of drafts) if (ctx.store.links.unlink(draft.from, draft.to)) recordLink(ctx.store, draft.from, draft.to, false, who);
+    for (const draft of drafts) {
+      if (draft.catalog) ctx.store.catalogs.unlink({ type, id: draft.catalog.entity_id }, draft.catalog.element_id);
+      else if (draft.entity && ctx.store.links.unlink(draft.entity.from, draft.entity.to)) recordLink(ctx.store, draft.entity.from, draft.entity.to, false, who);
+    }
     return noContent();
   }
   for (const draft of drafts) {
-    const wasLinked = ctx.store.links.isLinked(draft.from, draft.to);
-    applyLink(ctx.store, draft);
-    if (!wasLinked) recordLink(ctx.store, draft.from, draft.to, true, who);
+    if (draft.catalog) ctx.store.catalogs.link(draft.catalog);
+    else if (draft.entity) {
+      const wasLinked = ctx.store.links.isLinked(draft.entity.from, draft.entity.to);
+      applyLink(ctx.store, draft.entity);
+      if (!wasLinked) recordLink(ctx.store, draft.entity.from, draft.entity.to, true, who);
+    }
   }
   return totalCollection(
     ctx,
     'links',
-    drafts.map((draft) => renderLink(ctx.store, draft)),
+    drafts.map((draft) => (draft.catalog ? renderCatalogLink(draft.catalog) : renderLink(ctx.store, draft.entity!))),
   );
 }
 

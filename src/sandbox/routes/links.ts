@@ -20,8 +20,8 @@ const TARGETS: Record<EntityType, readonly EntityType[]> = {
 
 interface WireLink {
   to_entity_id: number;
-  to_entity_type: EntityType;
-  metadata: { main_contact: boolean } | null;
+  to_entity_type: EntityType | 'catalog_elements';
+  metadata: { main_contact: boolean } | { catalog_id: number; quantity: number; price_id: number | null } | null;
 }
 
 type LinkFilter = (link: WireLink) => boolean;
@@ -39,21 +39,31 @@ function readLinkFilter(ctx: RequestContext): LinkFilter {
     if (typeof toType !== 'string') throw badRequest('filter[to_entity_type] must be a single type');
     checks.push((link) => link.to_entity_type === toType && ids.has(link.to_entity_id));
   }
-  // No catalogs in the sandbox, so no link belongs to any catalog.
-  if (filter.has('to_catalog_id')) checks.push(() => false);
+  const catalog = filter.get('to_catalog_id');
+  if (catalog !== undefined) {
+    const catalogs = new Set(intList(catalog, 'filter[to_catalog_id]'));
+    checks.push((link) => link.to_entity_type === 'catalog_elements' && link.metadata !== null && 'catalog_id' in link.metadata && catalogs.has(link.metadata.catalog_id));
+  }
   return (link) => checks.every((check) => check(link));
 }
 
 function linksOf(ctx: RequestContext, type: EntityType, id: number): WireLink[] | null {
   const row = ctx.store.entities(type).get(id);
   if (!row || row.is_deleted) return null;
-  return TARGETS[type].flatMap((target) =>
-    visibleLinks(ctx.store, { type, id }, target).map((linked) => ({
+  const entities = TARGETS[type].flatMap((target) =>
+    visibleLinks(ctx.store, { type, id }, target).map((linked): WireLink => ({
       to_entity_id: linked.id,
       to_entity_type: target,
       metadata: (type === 'leads' && target === 'contacts') || (type === 'contacts' && target === 'leads') ? { main_contact: linked.isMain } : null,
     })),
   );
+  // Catalog elements follow, with their quantity and price (§3.8 metadata).
+  const elements = ctx.store.catalogs.linksOf({ type, id }).flatMap((link): WireLink[] =>
+    ctx.store.catalogs.elements.get(link.element_id)?.is_deleted === false
+      ? [{ to_entity_id: link.element_id, to_entity_type: 'catalog_elements', metadata: { catalog_id: link.catalog_id, quantity: link.quantity, price_id: link.price_id } }]
+      : [],
+  );
+  return [...entities, ...elements];
 }
 
 function entityLinks(type: EntityType, ctx: RequestContext): Reply {

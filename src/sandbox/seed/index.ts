@@ -3,6 +3,7 @@
 // its own PRNG derived from the same seed, so adding them changed none of the entities. The
 // audit log is derived from the entities last.
 
+import { seedCatalogs } from '../catalogs/seed.js';
 import { createRandom } from '../random.js';
 import { createStore, type SandboxStore } from '../store.js';
 import { seedCustomers } from '../customers/seed.js';
@@ -37,5 +38,6 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedUnsorted(store, seed);
   seedEvents(store);
   seedCustomers(store);
+  seedCatalogs(store);
   return store;
 }

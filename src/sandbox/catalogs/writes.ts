@@ -1,0 +1,125 @@
+// POST and PATCH of catalogs and of their elements. Every item is checked before any is written
+// (../writes/issues.ts). Catalogs created through the API are regular lists (amoCRM keeps one
+// products and one invoices catalog per account); an element needs a name.
+
+import type { RequestContext } from '../http/context.js';
+import { selfHref } from '../http/hal.js';
+import { hal, type Reply } from '../http/reply.js';
+import { readFields } from '../notes/fields.js';
+import { readBatch, readObjectBody } from '../writes/body.js';
+import { unixNow } from '../writes/env.js';
+import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
+import { has, readItem } from '../writes/scalars.js';
+import { catalogPath, elementPath } from './render.js';
+import type { CatalogElementRecord, CatalogRecord } from './store.js';
+
+function checkNewCatalog(ctx: RequestContext, raw: unknown, issues: Issues): Omit<CatalogRecord, 'id'> | undefined {
+  const item = readItem(raw, issues);
+  if (!item) return undefined;
+  const read = readFields(item, issues);
+  const name = read.text('name', { required: true }) ?? '';
+  const type = read.text('type');
+  if (type !== undefined && type !== 'regular') read.fail('NotSupportedChoice', 'type', 'Only regular catalogs can be created.');
+  const user = ctx.store.account.current_user_id;
+  const now = unixNow(ctx);
+  return {
+    name,
+    type: 'regular',
+    sort: read.int('sort', { min: 0 }) ?? 0,
+    created_by: user,
+    updated_by: user,
+    created_at: now,
+    updated_at: now,
+    can_add_elements: read.bool('can_add_elements') ?? true,
+    can_show_in_cards: read.bool('can_show_in_cards') ?? false,
+    can_link_multiple: read.bool('can_link_multiple') ?? true,
+    can_be_deleted: true,
+    sdk_widget_code: null,
+  };
+}
+
+function checkCatalogUpdate(ctx: RequestContext, pathId: number | null, raw: unknown, issues: Issues): CatalogRecord | undefined {
+  const item = readItem(raw, issues);
+  if (!item) return undefined;
+  const read = readFields(item, issues);
+  const id = pathId ?? read.int('id', { required: true });
+  if (id === undefined) return undefined;
+  const catalog = ctx.store.catalogs.catalogs.get(id);
+  if (!catalog) {
+    read.fail('NotFound', 'id', 'No catalog with this id.');
+    return undefined;
+  }
+  const name = has(item, 'name') ? read.text('name', { required: true }) : undefined;
+  if (has(item, 'type') && item.type !== catalog.type) read.fail('NotSupportedChoice', 'type', 'A catalog keeps its type.');
+  return {
+    ...catalog,
+    name: name ?? catalog.name,
+    sort: read.int('sort', { min: 0 }) ?? catalog.sort,
+    can_add_elements: read.bool('can_add_elements') ?? catalog.can_add_elements,
+    can_show_in_cards: read.bool('can_show_in_cards') ?? catalog.can_show_in_cards,
+    can_link_multiple: read.bool('can_link_multiple') ?? catalog.can_link_multiple,
+    updated_by: ctx.store.account.current_user_id,
+    updated_at: unixNow(ctx),
+  };
+}
+
+export function createCatalogs(ctx: RequestContext): Reply {
+  const items = readBatch(ctx.body);
+  const drafts = validateAll(items, (item, _index, issues) => checkNewCatalog(ctx, item, issues));
+  const table = ctx.store.catalogs.catalogs;
+  const catalogs = drafts.map((draft, index) => {
+    const row = table.put({ id: table.nextId(), ...draft! });
+    return { ...row, account_id: ctx.store.account.id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${catalogPath(row.id)}` } } };
+  });
+  return hal({ _total_items: catalogs.length, _links: { self: { href: selfHref(ctx) } }, _embedded: { catalogs } });
+}
+
+export function updateCatalogs(ctx: RequestContext, pathId: number | null): Reply {
+  const items = pathId === null ? readBatch(ctx.body) : [readObjectBody(ctx.body)];
+  const drafts = validateAll(items, (item, _index, issues) => checkCatalogUpdate(ctx, pathId, item, issues));
+  const catalogs = drafts.map((draft, index) => {
+    const row = ctx.store.catalogs.catalogs.put(draft!);
+    return { ...row, account_id: ctx.store.account.id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${catalogPath(row.id)}` } } };
+  });
+  if (pathId !== null) return hal(catalogs[0]);
+  return hal({ _total_items: catalogs.length, _links: { self: { href: selfHref(ctx) } }, _embedded: { catalogs } });
+}
+
+function checkElement(ctx: RequestContext, catalog: CatalogRecord, pathId: number | null, mode: 'create' | 'update', raw: unknown, issues: Issues): CatalogElementRecord | undefined {
+  const item = readItem(raw, issues);
+  if (!item) return undefined;
+  const read = readFields(item, issues);
+  const user = ctx.store.account.current_user_id;
+  const now = unixNow(ctx);
+  if (has(item, 'custom_fields_values') && item.custom_fields_values !== null) {
+    read.fail('NotSupportedChoice', 'custom_fields_values', 'This catalog has no custom fields.');
+  }
+  if (mode === 'create') {
+    if (!catalog.can_add_elements) read.fail('NotSupportedChoice', 'catalog_id', 'This catalog takes no new elements.');
+    const name = read.text('name', { required: true });
+    if (name === undefined) return undefined;
+    return { id: 0, catalog_id: catalog.id, name, created_by: user, updated_by: user, created_at: now, updated_at: now, is_deleted: false };
+  }
+  const id = pathId ?? read.int('id', { required: true });
+  if (id === undefined) return undefined;
+  const element = ctx.store.catalogs.elements.get(id);
+  if (!element || element.catalog_id !== catalog.id || element.is_deleted) {
+    read.fail('NotFound', 'id', 'No element with this id in this catalog.');
+    return undefined;
+  }
+  const name = has(item, 'name') ? read.text('name', { required: true }) : undefined;
+  return { ...element, name: name ?? element.name, updated_by: user, updated_at: now };
+}
+
+/** POST (create) or PATCH (update; `pathId` for the single form) of one catalog's elements. */
+export function writeElements(ctx: RequestContext, catalog: CatalogRecord, mode: 'create' | 'update', pathId: number | null): Reply {
+  const items = pathId === null ? readBatch(ctx.body) : [readObjectBody(ctx.body)];
+  const drafts = validateAll(items, (item, _index, issues) => checkElement(ctx, catalog, pathId, mode, item, issues));
+  const table = ctx.store.catalogs.elements;
+  const elements = drafts.map((draft, index) => {
+    const row = table.put(mode === 'create' ? { ...draft!, id: table.nextId() } : draft!);
+    return { ...row, custom_fields_values: null, account_id: ctx.store.account.id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${elementPath(catalog.id, row.id)}` } } };
+  });
+  if (pathId !== null) return hal(elements[0]);
+  return hal({ _total_items: elements.length, _links: { self: { href: selfHref(ctx) } }, _embedded: { elements } });
+}
