@@ -23,6 +23,7 @@ import { createLossReasonsResource } from './resources/loss-reasons.js';
 import { createNotesResource } from './resources/notes.js';
 import { createPipelinesResource } from './resources/pipelines.js';
 import { createTagsResource } from './resources/tags.js';
+import { createSourcesResource } from './resources/sources.js';
 import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
 import { createUsersResource } from './resources/users.js';
@@ -87,6 +88,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     notes: createNotesResource(send),
     tasks: createTasksResource(send),
     webhooks: createWebhooksResource(send),
+    sources: createSourcesResource(send),
   };
   return client;
 }
@@ -112,4 +114,5 @@ export interface AmoClient {
   notes: ReturnType<typeof createNotesResource>;
   tasks: ReturnType<typeof createTasksResource>;
   webhooks: ReturnType<typeof createWebhooksResource>;
+  sources: ReturnType<typeof createSourcesResource>;
 }

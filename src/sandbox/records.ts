@@ -113,6 +113,31 @@ export interface LossReasonRecord {
   updated_at: number;
 }
 
+/** One page a source offers the website chat button (a WhatsApp number, a bot). */
+export interface SourcePageRecord {
+  name: string;
+  id: string;
+  link: string;
+}
+
+export interface SourceServiceRecord {
+  /** amoCRM knows one service type: `whatsapp` (the CRM plugin's number picker). */
+  type: 'whatsapp';
+  params: { waba?: boolean; is_supports_list_message?: boolean };
+  pages: SourcePageRecord[];
+}
+
+/** An integration's lead source (`/api/v4/sources`); `external_id` is unique in the account. */
+export interface SourceRecord {
+  id: number;
+  name: string;
+  pipeline_id: number;
+  external_id: string;
+  default: boolean;
+  origin_code: string | null;
+  services: SourceServiceRecord[];
+}
+
 export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_id' | 'entity_type'>;
 
 export interface TaskTypeRecord {

@@ -13,6 +13,7 @@ import type {
   NoteRecord,
   PipelineRecord,
   RoleRecord,
+  SourceRecord,
   TagRecord,
   TaskRecord,
   TaskTypeRecord,
@@ -30,8 +31,8 @@ export interface SandboxStore {
   taskTypes: Table<TaskTypeRecord>;
   pipelines: Table<PipelineRecord>;
   lossReasons: Table<LossReasonRecord>;
-  /** Lead sources, for `with=source_id`. */
-  sources: Table<{ id: number; name: string }>;
+  /** The integration's lead sources (`/api/v4/sources`), also behind `with=source_id`. */
+  sources: Table<SourceRecord>;
   customFields: Record<EntityType, Table<CustomFieldRecord>>;
   tags: Record<EntityType, Table<TagRecord>>;
   leads: Table<LeadRecord>;

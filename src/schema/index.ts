@@ -20,6 +20,7 @@ import './loss-reason.js';
 import './note.js';
 import './note-mutations.js';
 import './pipeline.js';
+import './source.js';
 import './tag.js';
 import './task.js';
 import './task-mutations.js';

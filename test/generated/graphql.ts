@@ -178,6 +178,19 @@ export type CreateLeadInput = {
   tags?: InputMaybe<Array<TagInput>>;
 };
 
+export type CreateSourceInput = {
+  /** Unique in the account. */
+  externalId: Scalars['String']['input'];
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  /** At most 20 characters, not only digits. */
+  originCode?: InputMaybe<Scalars['String']['input']>;
+  /** Default: the main pipeline. */
+  pipelineAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** WhatsApp services (the only service type amoCRM has). */
+  whatsapp?: InputMaybe<Array<SourceServiceInput>>;
+};
+
 export type CreateTaskInput = {
   /** When it is due. */
   completeTill: Scalars['DateTime']['input'];
@@ -465,6 +478,21 @@ export type SmartAddressInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type SourcePageInput = {
+  /** e.g. the WhatsApp number the button opens. */
+  link: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  pageId: Scalars['String']['input'];
+};
+
+/** The WhatsApp CRM plugin: numbers to pick from when setting up the website chat button. */
+export type SourceServiceInput = {
+  pages?: InputMaybe<Array<SourcePageInput>>;
+  supportsListMessage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An official WhatsApp Business number. */
+  waba?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type StatusKind =
   /** The incoming (unsorted) stage of a pipeline. */
   | 'INCOMING'
@@ -607,6 +635,17 @@ export type UpdateLeadInput = {
   statusId?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces every tag; an empty list removes them all. */
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change; `whatsapp` replaces the services as a whole. */
+export type UpdateSourceInput = {
+  amoId: Scalars['Int']['input'];
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  originCode?: InputMaybe<Scalars['String']['input']>;
+  pipelineAmoId?: InputMaybe<Scalars['Int']['input']>;
+  whatsapp?: InputMaybe<Array<SourceServiceInput>>;
 };
 
 /** Only the fields given change. Complete a task with `isCompleted: true` and its `result`. */

@@ -12,6 +12,7 @@ import { linkWriteRoutes } from './link-writes.js';
 import { linkRoutes } from './links.js';
 import { noteRoutes } from './notes.js';
 import { pipelineRoutes } from './pipelines.js';
+import { sourceRoutes } from './sources.js';
 import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
 import { unsortedRoutes } from './unsorted.js';
@@ -33,4 +34,5 @@ export const apiRoutes: Route[] = [
   ...unsortedRoutes,
   ...noteRoutes,
   ...taskRoutes,
+  ...sourceRoutes,
 ];
