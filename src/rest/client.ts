@@ -23,7 +23,9 @@ import { createLossReasonsResource } from './resources/loss-reasons.js';
 import { createNotesResource } from './resources/notes.js';
 import { createPipelinesResource } from './resources/pipelines.js';
 import { createTagsResource } from './resources/tags.js';
+import { createShortLinksResource } from './resources/short-links.js';
 import { createSourcesResource } from './resources/sources.js';
+import { createTalksResource } from './resources/talks.js';
 import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
 import { createUsersResource } from './resources/users.js';
@@ -89,6 +91,8 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     tasks: createTasksResource(send),
     webhooks: createWebhooksResource(send),
     sources: createSourcesResource(send),
+    shortLinks: createShortLinksResource(send),
+    talks: createTalksResource(send),
   };
   return client;
 }
@@ -115,4 +119,6 @@ export interface AmoClient {
   tasks: ReturnType<typeof createTasksResource>;
   webhooks: ReturnType<typeof createWebhooksResource>;
   sources: ReturnType<typeof createSourcesResource>;
+  shortLinks: ReturnType<typeof createShortLinksResource>;
+  talks: ReturnType<typeof createTalksResource>;
 }

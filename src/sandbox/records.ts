@@ -138,6 +138,33 @@ export interface SourceRecord {
   services: SourceServiceRecord[];
 }
 
+/** A short link made for one contact (`/api/v4/short_links`); a click would add a note there. */
+export interface ShortLinkRecord {
+  id: number;
+  /** The address given. */
+  url: string;
+  /** The short address amoCRM answers with. */
+  short_url: string;
+  entity_type: 'contacts';
+  entity_id: number;
+}
+
+/** A conversation in a chat (`/api/v4/talks/{id}`); `id` is amoCRM's `talk_id`. */
+export interface TalkRecord {
+  id: number;
+  created_at: number;
+  updated_at: number;
+  rate: number;
+  contact_id: number;
+  chat_id: string;
+  entity_id: number | null;
+  entity_type: 'lead' | 'customer' | null;
+  is_in_work: boolean;
+  is_read: boolean;
+  origin: string;
+  missed_at: number | null;
+}
+
 export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_id' | 'entity_type'>;
 
 export interface TaskTypeRecord {

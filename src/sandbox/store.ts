@@ -13,7 +13,9 @@ import type {
   NoteRecord,
   PipelineRecord,
   RoleRecord,
+  ShortLinkRecord,
   SourceRecord,
+  TalkRecord,
   TagRecord,
   TaskRecord,
   TaskTypeRecord,
@@ -42,6 +44,9 @@ export interface SandboxStore {
   /** Notes per entity type (`/api/v4/{type}/notes/{id}`). */
   notes: Record<EntityType, Table<NoteRecord>>;
   tasks: Table<TaskRecord>;
+  shortLinks: Table<ShortLinkRecord>;
+  /** Chat conversations by talk_id. */
+  talks: Table<TalkRecord>;
   /** Incoming entries by uid (a string), in arrival order. */
   unsorted: Map<string, UnsortedRecord>;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
@@ -77,6 +82,8 @@ export function createStore(account: AccountRecord): SandboxStore {
     links,
     notes: { leads: createTable(), contacts: createTable(), companies: createTable() },
     tasks: createTable(),
+    shortLinks: createTable(),
+    talks: createTable([], { firstId: 1 }),
     unsorted: new Map(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };

@@ -42,6 +42,12 @@ export type AddNoteInput = {
   type: NoteKind;
 };
 
+export type CloseTalkInput = {
+  amoId: Scalars['Int']['input'];
+  /** Close without starting the NPS bot. Without it amoCRM starts the bot instead where the account has it enabled (a paid feature). */
+  forceClose?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Filters amoCRM applies to companies. Every given condition must hold. */
 export type CompanyFilter = {
   /** Only these ids. */
@@ -176,6 +182,13 @@ export type CreateLeadInput = {
   /** A status of `pipelineId` (142 won and 143 lost exist in every pipeline). */
   statusId?: InputMaybe<Scalars['Int']['input']>;
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateShortLinkInput = {
+  /** The contact the link is for (amoCRM makes short links for contacts only). */
+  contactAmoId: Scalars['Int']['input'];
+  /** An http(s) address to shorten. */
+  url: Scalars['String']['input'];
 };
 
 export type CreateSourceInput = {

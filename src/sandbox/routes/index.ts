@@ -12,7 +12,9 @@ import { linkWriteRoutes } from './link-writes.js';
 import { linkRoutes } from './links.js';
 import { noteRoutes } from './notes.js';
 import { pipelineRoutes } from './pipelines.js';
+import { shortLinkRoutes } from './short-links.js';
 import { sourceRoutes } from './sources.js';
+import { talkRoutes } from './talks.js';
 import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
 import { unsortedRoutes } from './unsorted.js';
@@ -35,4 +37,6 @@ export const apiRoutes: Route[] = [
   ...noteRoutes,
   ...taskRoutes,
   ...sourceRoutes,
+  ...shortLinkRoutes,
+  ...talkRoutes,
 ];

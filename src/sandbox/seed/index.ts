@@ -11,6 +11,7 @@ import { seedLeads } from './leads.js';
 import { demoAccount, seedMetadata } from './metadata.js';
 import { seedNotes } from './notes.js';
 import { seedTags } from './tags.js';
+import { seedTalks } from './talks.js';
 import { seedTasks } from './tasks.js';
 import { seedUnsorted } from './unsorted.js';
 
@@ -32,5 +33,6 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedNotes(store, seed);
   seedTasks(store, seed);
   seedUnsorted(store, seed);
+  seedTalks(store);
   return store;
 }
