@@ -23,6 +23,7 @@ import { createLossReasonsResource } from './resources/loss-reasons.js';
 import { createNotesResource } from './resources/notes.js';
 import { createPipelinesResource } from './resources/pipelines.js';
 import { createTagsResource } from './resources/tags.js';
+import { createCallsResource } from './resources/calls.js';
 import { createShortLinksResource } from './resources/short-links.js';
 import { createSourcesResource } from './resources/sources.js';
 import { createTalksResource } from './resources/talks.js';
@@ -93,6 +94,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     sources: createSourcesResource(send),
     shortLinks: createShortLinksResource(send),
     talks: createTalksResource(send),
+    calls: createCallsResource(send),
   };
   return client;
 }
@@ -121,4 +123,5 @@ export interface AmoClient {
   sources: ReturnType<typeof createSourcesResource>;
   shortLinks: ReturnType<typeof createShortLinksResource>;
   talks: ReturnType<typeof createTalksResource>;
+  calls: ReturnType<typeof createCallsResource>;
 }

@@ -5,6 +5,7 @@ import { builder, nodeTypeNames } from './builder.js';
 import { forgetBuiltinAstNodes } from './builtin-ast.js';
 import { printPublicSchema } from './public-sdl.js';
 import './account.js';
+import './call.js';
 import './company.js';
 import './company-mutations.js';
 import './complex-mutations.js';

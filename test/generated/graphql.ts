@@ -42,6 +42,20 @@ export type AddNoteInput = {
   type: NoteKind;
 };
 
+export type CallDirection =
+  | 'INBOUND'
+  | 'OUTBOUND';
+
+/** amoCRM's call outcomes (call_status 1 to 7). */
+export type CallStatus =
+  | 'BUSY'
+  | 'CALL_BACK_LATER'
+  | 'LEFT_MESSAGE'
+  | 'NOT_AVAILABLE'
+  | 'NO_CONNECTION'
+  | 'TALKED'
+  | 'WRONG_NUMBER';
+
 export type CloseTalkInput = {
   amoId: Scalars['Int']['input'];
   /** Close without starting the NPS bot. Without it amoCRM starts the bot instead where the account has it enabled (a paid feature). */
@@ -405,6 +419,27 @@ export type LinkUnsortedInput = {
   leadAmoId: Scalars['Int']['input'];
   uid: Scalars['String']['input'];
   userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type LogCallInput = {
+  calledAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Without it amoCRM's statistics count the call as a robot's. */
+  createdBy?: InputMaybe<Scalars['Int']['input']>;
+  direction: CallDirection;
+  /** Seconds. */
+  duration: Scalars['Int']['input'];
+  /** The recording. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** The other side's number; amoCRM matches its last 10 digits. */
+  phone: Scalars['String']['input'];
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** What came of it (the call result note text). */
+  result?: InputMaybe<Scalars['String']['input']>;
+  /** The telephony integration, shown on the note. */
+  source: Scalars['String']['input'];
+  status?: InputMaybe<CallStatus>;
+  /** The call's id on the telephony side. */
+  uniq?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A phone, e-mail or messenger, with its kind (WORK, MOB, HOME, PRIV… ; WORK when omitted). */

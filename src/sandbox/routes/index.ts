@@ -2,6 +2,7 @@
 
 import type { Route } from '../http/router.js';
 import { accountRoutes } from './account.js';
+import { callRoutes } from './calls.js';
 import { companyRoutes } from './companies.js';
 import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
@@ -39,4 +40,5 @@ export const apiRoutes: Route[] = [
   ...sourceRoutes,
   ...shortLinkRoutes,
   ...talkRoutes,
+  ...callRoutes,
 ];
