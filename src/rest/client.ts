@@ -26,6 +26,7 @@ import { createTagsResource } from './resources/tags.js';
 import { createCallsResource } from './resources/calls.js';
 import { createShortLinksResource } from './resources/short-links.js';
 import { createSourcesResource } from './resources/sources.js';
+import { createSubscriptionsResource } from './resources/subscriptions.js';
 import { createTalksResource } from './resources/talks.js';
 import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
@@ -95,6 +96,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     shortLinks: createShortLinksResource(send),
     talks: createTalksResource(send),
     calls: createCallsResource(send),
+    subscriptions: createSubscriptionsResource(send),
   };
   return client;
 }
@@ -124,4 +126,5 @@ export interface AmoClient {
   shortLinks: ReturnType<typeof createShortLinksResource>;
   talks: ReturnType<typeof createTalksResource>;
   calls: ReturnType<typeof createCallsResource>;
+  subscriptions: ReturnType<typeof createSubscriptionsResource>;
 }

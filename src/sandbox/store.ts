@@ -45,6 +45,8 @@ export interface SandboxStore {
   notes: Record<EntityType, Table<NoteRecord>>;
   tasks: Table<TaskRecord>;
   shortLinks: Table<ShortLinkRecord>;
+  /** Who follows a lead's changes, by lead id (`/api/v4/leads/{id}/subscriptions`). */
+  subscriptions: Map<number, { subscriber_id: number; type: 'user' | 'group' }[]>;
   /** Chat conversations by talk_id. */
   talks: Table<TalkRecord>;
   /** Incoming entries by uid (a string), in arrival order. */
@@ -83,6 +85,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     notes: { leads: createTable(), contacts: createTable(), companies: createTable() },
     tasks: createTable(),
     shortLinks: createTable(),
+    subscriptions: new Map(),
     talks: createTable([], { firstId: 1 }),
     unsorted: new Map(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],

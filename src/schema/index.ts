@@ -13,6 +13,7 @@ import './contact.js';
 import './contact-mutations.js';
 import './custom-field-definition.js';
 import './custom-field-value.js';
+import './entity-subscription.js';
 import './federation.js';
 import './lead.js';
 import './lead-mutations.js';

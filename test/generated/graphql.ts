@@ -551,6 +551,10 @@ export type StatusKind =
   /** Closed and won (status 142). */
   | 'WON';
 
+export type SubscriberType =
+  | 'GROUP'
+  | 'USER';
+
 /** A tag by its amoCRM id, or by name (amoCRM creates a tag it does not know). */
 export type TagInput = {
   amoId?: InputMaybe<Scalars['Int']['input']>;

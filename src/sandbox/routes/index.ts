@@ -15,6 +15,7 @@ import { noteRoutes } from './notes.js';
 import { pipelineRoutes } from './pipelines.js';
 import { shortLinkRoutes } from './short-links.js';
 import { sourceRoutes } from './sources.js';
+import { subscriptionRoutes } from './subscriptions.js';
 import { talkRoutes } from './talks.js';
 import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
@@ -41,4 +42,5 @@ export const apiRoutes: Route[] = [
   ...shortLinkRoutes,
   ...talkRoutes,
   ...callRoutes,
+  ...subscriptionRoutes,
 ];

@@ -11,7 +11,7 @@ import { seedLeads } from './leads.js';
 import { demoAccount, seedMetadata } from './metadata.js';
 import { seedNotes } from './notes.js';
 import { seedTags } from './tags.js';
-import { seedTalks } from './talks.js';
+import { seedSubscriptions, seedTalks } from './talks.js';
 import { seedTasks } from './tasks.js';
 import { seedUnsorted } from './unsorted.js';
 
@@ -34,5 +34,6 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedTasks(store, seed);
   seedUnsorted(store, seed);
   seedTalks(store);
+  seedSubscriptions(store);
   return store;
 }

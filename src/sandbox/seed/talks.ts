@@ -1,8 +1,8 @@
-// A few chat conversations on the first contacts, one about a lead, one closed. Fixed rather than
-// random, so adding them changed none of the other seeded data.
+// A few chat conversations on the first contacts, one about a lead, one closed, and subscribers on
+// the first leads. Fixed rather than random, so adding them changed none of the other seeded data.
 
 import type { SandboxStore } from '../store.js';
-import { SEED_EPOCH } from './ids.js';
+import { GROUP_IDS, SEED_EPOCH, USER_IDS } from './ids.js';
 
 export const FIRST_TALK_ID = 501;
 
@@ -26,4 +26,11 @@ export function seedTalks(store: SandboxStore): void {
       missed_at: index === 1 ? at + 1_800 : null,
     });
   });
+}
+
+/** The first three live leads: two users; one user and a group; none. */
+export function seedSubscriptions(store: SandboxStore): void {
+  const [a, b] = store.leads.values().filter((lead) => !lead.is_deleted);
+  if (a) store.subscriptions.set(a.id, [{ subscriber_id: USER_IDS.admin, type: 'user' }, { subscriber_id: USER_IDS.salesHead, type: 'user' }]);
+  if (b) store.subscriptions.set(b.id, [{ subscriber_id: USER_IDS.salesHead, type: 'user' }, { subscriber_id: GROUP_IDS.retail, type: 'group' }]);
 }
