@@ -24,6 +24,7 @@ import { createNotesResource } from './resources/notes.js';
 import { createPipelinesResource } from './resources/pipelines.js';
 import { createTagsResource } from './resources/tags.js';
 import { createCallsResource } from './resources/calls.js';
+import { createChatTemplatesResource } from './resources/chat-templates.js';
 import { createShortLinksResource } from './resources/short-links.js';
 import { createSourcesResource } from './resources/sources.js';
 import { createSubscriptionsResource } from './resources/subscriptions.js';
@@ -97,6 +98,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     talks: createTalksResource(send),
     calls: createCallsResource(send),
     subscriptions: createSubscriptionsResource(send),
+    chatTemplates: createChatTemplatesResource(send),
   };
   return client;
 }
@@ -127,4 +129,5 @@ export interface AmoClient {
   talks: ReturnType<typeof createTalksResource>;
   calls: ReturnType<typeof createCallsResource>;
   subscriptions: ReturnType<typeof createSubscriptionsResource>;
+  chatTemplates: ReturnType<typeof createChatTemplatesResource>;
 }

@@ -165,6 +165,22 @@ export interface TalkRecord {
   missed_at: number | null;
 }
 
+/** A chat reply template of this integration (`/api/v4/chats/templates`). */
+export interface ChatTemplateRecord {
+  id: number;
+  name: string;
+  content: string;
+  is_editable: boolean;
+  /** `amocrm` (a reply template) or `waba` (a WhatsApp template that goes to review). */
+  type: 'amocrm' | 'waba';
+  buttons: { type: 'inline' | 'url'; text: string; url?: string }[];
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+  /** WhatsApp review: `draft` (new, still editable), `review`, `approved`, `paused`, `rejected`; null for amocrm ones. */
+  review_status: string | null;
+}
+
 export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_id' | 'entity_type'>;
 
 export interface TaskTypeRecord {

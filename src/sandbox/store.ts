@@ -4,6 +4,7 @@
 import { createLinkIndex, type LinkIndex } from './links.js';
 import type {
   AccountRecord,
+  ChatTemplateRecord,
   CompanyRecord,
   ContactRecord,
   CustomFieldRecord,
@@ -47,6 +48,7 @@ export interface SandboxStore {
   shortLinks: Table<ShortLinkRecord>;
   /** Who follows a lead's changes, by lead id (`/api/v4/leads/{id}/subscriptions`). */
   subscriptions: Map<number, { subscriber_id: number; type: 'user' | 'group' }[]>;
+  chatTemplates: Table<ChatTemplateRecord>;
   /** Chat conversations by talk_id. */
   talks: Table<TalkRecord>;
   /** Incoming entries by uid (a string), in arrival order. */
@@ -86,6 +88,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     tasks: createTable(),
     shortLinks: createTable(),
     subscriptions: new Map(),
+    chatTemplates: createTable(),
     talks: createTable([], { firstId: 1 }),
     unsorted: new Map(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],

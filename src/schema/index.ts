@@ -6,6 +6,7 @@ import { forgetBuiltinAstNodes } from './builtin-ast.js';
 import { printPublicSchema } from './public-sdl.js';
 import './account.js';
 import './call.js';
+import './chat-template.js';
 import './company.js';
 import './company-mutations.js';
 import './complex-mutations.js';

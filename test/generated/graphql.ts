@@ -56,6 +56,23 @@ export type CallStatus =
   | 'TALKED'
   | 'WRONG_NUMBER';
 
+export type ChatTemplateButtonInput = {
+  text: Scalars['String']['input'];
+  type: ChatTemplateButtonType;
+  /** Required for URL buttons. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ChatTemplateButtonType =
+  | 'INLINE'
+  | 'URL';
+
+export type ChatTemplateType =
+  /** A reply template. */
+  | 'AMOCRM'
+  /** A WhatsApp Business template (reviewed by WhatsApp). */
+  | 'WABA';
+
 export type CloseTalkInput = {
   amoId: Scalars['Int']['input'];
   /** Close without starting the NPS bot. Without it amoCRM starts the bot instead where the account has it enabled (a paid feature). */
@@ -140,6 +157,16 @@ export type ContactOrder = {
 export type ContactOrderField =
   | 'ID'
   | 'UPDATED_AT';
+
+export type CreateChatTemplateInput = {
+  buttons?: InputMaybe<Array<ChatTemplateButtonInput>>;
+  content: Scalars['String']['input'];
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  isEditable?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  /** Default AMOCRM. */
+  type?: InputMaybe<ChatTemplateType>;
+};
 
 export type CreateCompanyInput = {
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -641,6 +668,16 @@ export type UnsortedLeadInput = {
 export type UnsortedNewCategory =
   | 'FORMS'
   | 'SIP';
+
+/** Only the fields given change; a WABA template only while a draft. */
+export type UpdateChatTemplateInput = {
+  amoId: Scalars['Int']['input'];
+  buttons?: InputMaybe<Array<ChatTemplateButtonInput>>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  isEditable?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
 export type UpdateCompanyInput = {

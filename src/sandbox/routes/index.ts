@@ -3,6 +3,7 @@
 import type { Route } from '../http/router.js';
 import { accountRoutes } from './account.js';
 import { callRoutes } from './calls.js';
+import { chatTemplateRoutes } from './chat-templates.js';
 import { companyRoutes } from './companies.js';
 import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
@@ -43,4 +44,5 @@ export const apiRoutes: Route[] = [
   ...talkRoutes,
   ...callRoutes,
   ...subscriptionRoutes,
+  ...chatTemplateRoutes,
 ];
