@@ -31,6 +31,12 @@ import { createRawResource } from './resources/raw.js';
 import { createRolesResource } from './resources/roles.js';
 import { createTagsResource } from './resources/tags.js';
 import { createCatalogsResource } from './resources/catalogs.js';
+import { createCallsResource } from './resources/calls.js';
+import { createChatTemplatesResource } from './resources/chat-templates.js';
+import { createShortLinksResource } from './resources/short-links.js';
+import { createSourcesResource } from './resources/sources.js';
+import { createSubscriptionsResource } from './resources/subscriptions.js';
+import { createTalksResource } from './resources/talks.js';
 import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
 import { createUsersResource } from './resources/users.js';
@@ -104,6 +110,12 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     raw: createRawResource(send),
     customers: createCustomersResource(send),
     catalogs: createCatalogsResource(send),
+    sources: createSourcesResource(send),
+    shortLinks: createShortLinksResource(send),
+    talks: createTalksResource(send),
+    calls: createCallsResource(send),
+    subscriptions: createSubscriptionsResource(send),
+    chatTemplates: createChatTemplatesResource(send),
   };
   return client;
 }
@@ -136,4 +148,10 @@ export interface AmoClient {
   raw: ReturnType<typeof createRawResource>;
   customers: ReturnType<typeof createCustomersResource>;
   catalogs: ReturnType<typeof createCatalogsResource>;
+  sources: ReturnType<typeof createSourcesResource>;
+  shortLinks: ReturnType<typeof createShortLinksResource>;
+  talks: ReturnType<typeof createTalksResource>;
+  calls: ReturnType<typeof createCallsResource>;
+  subscriptions: ReturnType<typeof createSubscriptionsResource>;
+  chatTemplates: ReturnType<typeof createChatTemplatesResource>;
 }

@@ -113,6 +113,74 @@ export interface LossReasonRecord {
   updated_at: number;
 }
 
+/** One page a source offers the website chat button (a WhatsApp number, a bot). */
+export interface SourcePageRecord {
+  name: string;
+  id: string;
+  link: string;
+}
+
+export interface SourceServiceRecord {
+  /** amoCRM knows one service type: `whatsapp` (the CRM plugin's number picker). */
+  type: 'whatsapp';
+  params: { waba?: boolean; is_supports_list_message?: boolean };
+  pages: SourcePageRecord[];
+}
+
+/** An integration's lead source (`/api/v4/sources`); `external_id` is unique in the account. */
+export interface SourceRecord {
+  id: number;
+  name: string;
+  pipeline_id: number;
+  external_id: string;
+  default: boolean;
+  origin_code: string | null;
+  services: SourceServiceRecord[];
+}
+
+/** A short link made for one contact (`/api/v4/short_links`); a click would add a note there. */
+export interface ShortLinkRecord {
+  id: number;
+  /** The address given. */
+  url: string;
+  /** The short address amoCRM answers with. */
+  short_url: string;
+  entity_type: 'contacts';
+  entity_id: number;
+}
+
+/** A conversation in a chat (`/api/v4/talks/{id}`); `id` is amoCRM's `talk_id`. */
+export interface TalkRecord {
+  id: number;
+  created_at: number;
+  updated_at: number;
+  rate: number;
+  contact_id: number;
+  chat_id: string;
+  entity_id: number | null;
+  entity_type: 'lead' | 'customer' | null;
+  is_in_work: boolean;
+  is_read: boolean;
+  origin: string;
+  missed_at: number | null;
+}
+
+/** A chat reply template of this integration (`/api/v4/chats/templates`). */
+export interface ChatTemplateRecord {
+  id: number;
+  name: string;
+  content: string;
+  is_editable: boolean;
+  /** `amocrm` (a reply template) or `waba` (a WhatsApp template that goes to review). */
+  type: 'amocrm' | 'waba';
+  buttons: { type: 'inline' | 'url'; text: string; url?: string }[];
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+  /** WhatsApp review: `draft` (new, still editable), `review`, `approved`, `paused`, `rejected`; null for amocrm ones. */
+  review_status: string | null;
+}
+
 export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_id' | 'entity_type'>;
 
 export interface TaskTypeRecord {

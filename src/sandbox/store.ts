@@ -7,6 +7,7 @@ import { createCatalogStore, type CatalogStore } from './catalogs/store.js';
 import { createLinkIndex, type LinkIndex } from './links.js';
 import type {
   AccountRecord,
+  ChatTemplateRecord,
   CompanyRecord,
   ContactRecord,
   CustomFieldRecord,
@@ -16,6 +17,9 @@ import type {
   NoteRecord,
   PipelineRecord,
   RoleRecord,
+  ShortLinkRecord,
+  SourceRecord,
+  TalkRecord,
   TagRecord,
   TaskRecord,
   TaskTypeRecord,
@@ -33,8 +37,8 @@ export interface SandboxStore {
   taskTypes: Table<TaskTypeRecord>;
   pipelines: Table<PipelineRecord>;
   lossReasons: Table<LossReasonRecord>;
-  /** Lead sources, for `with=source_id`. */
-  sources: Table<{ id: number; name: string }>;
+  /** The integration's lead sources (`/api/v4/sources`), also behind `with=source_id`. */
+  sources: Table<SourceRecord>;
   customFields: Record<EntityType, Table<CustomFieldRecord>>;
   tags: Record<EntityType, Table<TagRecord>>;
   leads: Table<LeadRecord>;
@@ -44,6 +48,12 @@ export interface SandboxStore {
   /** Notes per entity type (`/api/v4/{type}/notes/{id}`). */
   notes: Record<EntityType, Table<NoteRecord>>;
   tasks: Table<TaskRecord>;
+  shortLinks: Table<ShortLinkRecord>;
+  /** Who follows a lead's changes, by lead id (`/api/v4/leads/{id}/subscriptions`). */
+  subscriptions: Map<number, { subscriber_id: number; type: 'user' | 'group' }[]>;
+  chatTemplates: Table<ChatTemplateRecord>;
+  /** Chat conversations by talk_id. */
+  talks: Table<TalkRecord>;
   /** Incoming entries by uid (a string), in arrival order. */
   unsorted: Map<string, UnsortedRecord>;
   /** The audit log (`/api/v4/events`): string ids, newest first. */
@@ -85,6 +95,10 @@ export function createStore(account: AccountRecord): SandboxStore {
     links,
     notes: { leads: createTable(), contacts: createTable(), companies: createTable() },
     tasks: createTable(),
+    shortLinks: createTable(),
+    subscriptions: new Map(),
+    chatTemplates: createTable(),
+    talks: createTable([], { firstId: 1 }),
     unsorted: new Map(),
     events: createEventLog(),
     customers: createCustomersData(),

@@ -61,6 +61,20 @@ export type BonusPointsInput = {
   redeem?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CallDirection =
+  | 'INBOUND'
+  | 'OUTBOUND';
+
+/** amoCRM's call outcomes (call_status 1 to 7). */
+export type CallStatus =
+  | 'BUSY'
+  | 'CALL_BACK_LATER'
+  | 'LEFT_MESSAGE'
+  | 'NOT_AVAILABLE'
+  | 'NO_CONNECTION'
+  | 'TALKED'
+  | 'WRONG_NUMBER';
+
 /** A catalog element on a lead, contact or company. */
 export type CatalogElementLinkInput = {
   catalogAmoId: Scalars['Int']['input'];
@@ -83,6 +97,29 @@ export type CatalogType =
   | 'REGULAR'
   /** Suppliers, where the account has them. */
   | 'SUPPLIERS';
+
+export type ChatTemplateButtonInput = {
+  text: Scalars['String']['input'];
+  type: ChatTemplateButtonType;
+  /** Required for URL buttons. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ChatTemplateButtonType =
+  | 'INLINE'
+  | 'URL';
+
+export type ChatTemplateType =
+  /** A reply template. */
+  | 'AMOCRM'
+  /** A WhatsApp Business template (reviewed by WhatsApp). */
+  | 'WABA';
+
+export type CloseTalkInput = {
+  amoId: Scalars['Int']['input'];
+  /** Close without starting the NPS bot. Without it amoCRM starts the bot instead where the account has it enabled (a paid feature). */
+  forceClose?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** Which company events to receive; every given condition must hold. */
 export type CompanyEventFilter = {
@@ -183,6 +220,16 @@ export type CreateCatalogElementInput = {
   name: Scalars['String']['input'];
 };
 
+export type CreateChatTemplateInput = {
+  buttons?: InputMaybe<Array<ChatTemplateButtonInput>>;
+  content: Scalars['String']['input'];
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  isEditable?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  /** Default AMOCRM. */
+  type?: InputMaybe<ChatTemplateType>;
+};
+
 export type CreateCompanyInput = {
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Phones and e-mails are fieldCode PHONE and EMAIL with `entries`. */
@@ -262,6 +309,26 @@ export type CreateLeadInput = {
   /** A status of `pipelineId` (142 won and 143 lost exist in every pipeline). */
   statusId?: InputMaybe<Scalars['Int']['input']>;
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateShortLinkInput = {
+  /** The contact the link is for (amoCRM makes short links for contacts only). */
+  contactAmoId: Scalars['Int']['input'];
+  /** An http(s) address to shorten. */
+  url: Scalars['String']['input'];
+};
+
+export type CreateSourceInput = {
+  /** Unique in the account. */
+  externalId: Scalars['String']['input'];
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  /** At most 20 characters, not only digits. */
+  originCode?: InputMaybe<Scalars['String']['input']>;
+  /** Default: the main pipeline. */
+  pipelineAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** WhatsApp services (the only service type amoCRM has). */
+  whatsapp?: InputMaybe<Array<SourceServiceInput>>;
 };
 
 export type CreateTaskInput = {
@@ -563,6 +630,27 @@ export type LinkUnsortedInput = {
   userId?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type LogCallInput = {
+  calledAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Without it amoCRM's statistics count the call as a robot's. */
+  createdBy?: InputMaybe<Scalars['Int']['input']>;
+  direction: CallDirection;
+  /** Seconds. */
+  duration: Scalars['Int']['input'];
+  /** The recording. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** The other side's number; amoCRM matches its last 10 digits. */
+  phone: Scalars['String']['input'];
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** What came of it (the call result note text). */
+  result?: InputMaybe<Scalars['String']['input']>;
+  /** The telephony integration, shown on the note. */
+  source: Scalars['String']['input'];
+  status?: InputMaybe<CallStatus>;
+  /** The call's id on the telephony side. */
+  uniq?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A phone, e-mail or messenger, with its kind (WORK, MOB, HOME, PRIV… ; WORK when omitted). */
 export type MultitextEntryInput = {
   enumCode?: InputMaybe<Scalars['String']['input']>;
@@ -647,6 +735,21 @@ export type SmartAddressInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type SourcePageInput = {
+  /** e.g. the WhatsApp number the button opens. */
+  link: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  pageId: Scalars['String']['input'];
+};
+
+/** The WhatsApp CRM plugin: numbers to pick from when setting up the website chat button. */
+export type SourceServiceInput = {
+  pages?: InputMaybe<Array<SourcePageInput>>;
+  supportsListMessage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An official WhatsApp Business number. */
+  waba?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type StatusKind =
   /** The incoming (unsorted) stage of a pipeline. */
   | 'INCOMING'
@@ -656,6 +759,10 @@ export type StatusKind =
   | 'OPEN'
   /** Closed and won (status 142). */
   | 'WON';
+
+export type SubscriberType =
+  | 'GROUP'
+  | 'USER';
 
 /** A tag by its amoCRM id, or by name (amoCRM creates a tag it does not know). */
 export type TagInput = {
@@ -768,6 +875,16 @@ export type UpdateCatalogElementInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Only the fields given change; a WABA template only while a draft. */
+export type UpdateChatTemplateInput = {
+  amoId: Scalars['Int']['input'];
+  buttons?: InputMaybe<Array<ChatTemplateButtonInput>>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  isEditable?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Only the fields given change. Custom fields given replace their values; `clear: true` empties one. */
 export type UpdateCompanyInput = {
   addTags?: InputMaybe<Array<TagInput>>;
@@ -840,6 +957,17 @@ export type UpdateLeadInput = {
   statusId?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces every tag; an empty list removes them all. */
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change; `whatsapp` replaces the services as a whole. */
+export type UpdateSourceInput = {
+  amoId: Scalars['Int']['input'];
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  originCode?: InputMaybe<Scalars['String']['input']>;
+  pipelineAmoId?: InputMaybe<Scalars['Int']['input']>;
+  whatsapp?: InputMaybe<Array<SourceServiceInput>>;
 };
 
 /** Only the fields given change. Complete a task with `isCompleted: true` and its `result`. */

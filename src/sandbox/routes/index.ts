@@ -3,6 +3,8 @@
 import type { Route } from '../http/router.js';
 import { accountRoutes } from './account.js';
 import { catalogRoutes } from './catalogs.js';
+import { callRoutes } from './calls.js';
+import { chatTemplateRoutes } from './chat-templates.js';
 import { companyRoutes } from './companies.js';
 import { complexRoutes } from './complex.js';
 import { contactRoutes } from './contacts.js';
@@ -17,6 +19,10 @@ import { linkRoutes } from './links.js';
 import { noteRoutes } from './notes.js';
 import { pipelineRoutes } from './pipelines.js';
 import { roleRoutes } from './roles.js';
+import { shortLinkRoutes } from './short-links.js';
+import { sourceRoutes } from './sources.js';
+import { subscriptionRoutes } from './subscriptions.js';
+import { talkRoutes } from './talks.js';
 import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
 import { unsortedRoutes } from './unsorted.js';
@@ -43,4 +49,10 @@ export const apiRoutes: Route[] = [
   ...eventRoutes,
   ...customerRoutes,
   ...catalogRoutes,
+  ...sourceRoutes,
+  ...shortLinkRoutes,
+  ...talkRoutes,
+  ...callRoutes,
+  ...subscriptionRoutes,
+  ...chatTemplateRoutes,
 ];

@@ -15,6 +15,7 @@ import { seedLeads } from './leads.js';
 import { demoAccount, seedMetadata } from './metadata.js';
 import { seedNotes } from './notes.js';
 import { seedTags } from './tags.js';
+import { seedSubscriptions, seedTalks } from './talks.js';
 import { seedTasks } from './tasks.js';
 import { seedUnsorted } from './unsorted.js';
 
@@ -39,5 +40,7 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedEvents(store);
   seedCustomers(store);
   seedCatalogs(store);
+  seedTalks(store);
+  seedSubscriptions(store);
   return store;
 }

@@ -206,7 +206,9 @@ export function seedMetadata(store: SandboxStore): void {
   store.taskTypes.put({ id: 2_971_434, name: 'Отправить КП', color: '#ffc8c8', icon_id: 5, code: null });
   for (const row of demoPipelines()) store.pipelines.put(row);
   for (const row of demoLossReasons()) store.lossReasons.put(row);
-  store.sources.put({ id: 11_001, name: 'Сайт demo-company.ru' });
-  store.sources.put({ id: 11_002, name: 'Telegram-бот' });
-  store.sources.put({ id: 11_003, name: 'Виджет обратного звонка' });
+  const source = (id: number, name: string, externalId: string, pipelineId: number) =>
+    store.sources.put({ id, name, pipeline_id: pipelineId, external_id: externalId, default: false, origin_code: null, services: [] });
+  source(11_001, 'Сайт demo-company.ru', 'site-demo-company', PIPELINE_IDS.sales);
+  source(11_002, 'Telegram-бот', 'telegram-bot', PIPELINE_IDS.sales);
+  source(11_003, 'Виджет обратного звонка', 'callback-widget', PIPELINE_IDS.corporate);
 }
