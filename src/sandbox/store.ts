@@ -19,6 +19,7 @@ import type {
   UnsortedRecord,
   UserGroupRecord,
   UserRecord,
+  WebhookRecord,
 } from './records.js';
 import { createTable, type Table } from './table.js';
 
@@ -43,6 +44,8 @@ export interface SandboxStore {
   tasks: Table<TaskRecord>;
   /** Incoming entries by uid (a string), in arrival order. */
   unsorted: Map<string, UnsortedRecord>;
+  /** Webhook subscriptions (`/api/v4/webhooks`). */
+  webhooks: Table<WebhookRecord>;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -77,6 +80,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     notes: { leads: createTable(), contacts: createTable(), companies: createTable() },
     tasks: createTable(),
     unsorted: new Map(),
+    webhooks: createTable([], { firstId: 839001 }),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

@@ -16,6 +16,7 @@ import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
 import { unsortedRoutes } from './unsorted.js';
 import { userRoutes } from './users.js';
+import { webhookRoutes } from '../webhooks/routes.js';
 
 export const apiRoutes: Route[] = [
   ...accountRoutes,
@@ -33,4 +34,5 @@ export const apiRoutes: Route[] = [
   ...unsortedRoutes,
   ...noteRoutes,
   ...taskRoutes,
+  ...webhookRoutes,
 ];
