@@ -1,41 +1,10 @@
 // The event names a webhook subscribes to (`settings`, §3.15), as amoCRM spells them. The sandbox
 // accepts every documented name but emits only those of leads, contacts, companies and tasks.
+// The list itself is the REST core's, so client and emulator agree.
 
-export const WEBHOOK_SETTINGS = [
-  'add_lead',
-  'add_contact',
-  'add_company',
-  'add_customer',
-  'add_task',
-  'add_talk',
-  'update_lead',
-  'update_contact',
-  'update_company',
-  'update_customer',
-  'update_task',
-  'update_talk',
-  'delete_lead',
-  'delete_contact',
-  'delete_company',
-  'delete_customer',
-  'delete_task',
-  'restore_lead',
-  'restore_contact',
-  'restore_company',
-  'status_lead',
-  'responsible_lead',
-  'responsible_contact',
-  'responsible_company',
-  'responsible_customer',
-  'responsible_task',
-  'note_lead',
-  'note_contact',
-  'note_company',
-  'note_customer',
-  'add_chat_template_review',
-] as const;
+import { WEBHOOK_SETTINGS, type WebhookSetting } from '../../rest/resources/webhooks.js';
 
-export type WebhookSetting = (typeof WEBHOOK_SETTINGS)[number];
+export { WEBHOOK_SETTINGS, type WebhookSetting };
 
 const KNOWN = new Set<string>(WEBHOOK_SETTINGS);
 
