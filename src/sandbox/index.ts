@@ -1,7 +1,10 @@
 // The amoCRM API v4 sandbox: an in-memory emulator over plain HTTP, seeded with a deterministic
 // demo account. It is the gateway's default upstream and every test's double.
 
-export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+export { createSandbox, type Sandbox, type SandboxOptions, type SandboxWebhooks } from './sandbox.js';
+export type { WebhookDelivery, WebhookPoster } from './webhooks/emitter.js';
+export type { SandboxActions } from './webhooks/actions.js';
+export { WEBHOOK_SETTINGS, type WebhookSetting } from './webhooks/settings.js';
 export type { ListeningServer } from './http/listen.js';
 export type { InterceptedRequest, InterceptorResponse, SandboxInterceptor } from './http/intercept.js';
 export {

@@ -274,3 +274,16 @@ export interface UnsortedRecord {
   state: 'new' | 'accepted' | 'declined';
   sorted_at: number | null;
 }
+
+/** A webhook subscription (`/api/v4/webhooks`, §3.15): one per destination URL. */
+export interface WebhookRecord {
+  id: number;
+  destination: string;
+  created_at: number;
+  updated_at: number;
+  account_id: number;
+  created_by: number;
+  sort: number;
+  disabled: boolean;
+  settings: string[];
+}

@@ -12,6 +12,8 @@ import { createAccountHost, createOAuth, type OAuthOptions, type SandboxOAuth } 
 import { apiRoutes } from './routes/index.js';
 import { seedDemoAccount } from './seed/index.js';
 import type { SandboxStore } from './store.js';
+import { createSandboxActions, type SandboxActions } from './webhooks/actions.js';
+import { createWebhookEmitter, type WebhookDelivery, type WebhookPoster } from './webhooks/emitter.js';
 
 export interface SandboxOptions {
   /** The static bearer token accepted (default 'sandbox-token'), like a long-lived token; OAuth access tokens work beside it. */
@@ -26,6 +28,16 @@ export interface SandboxOptions {
   faults?: FaultUpdate;
   /** The integration the OAuth endpoints serve (consent page, token endpoint); none without it. */
   oauth?: OAuthOptions;
+  /** How webhooks are posted (default: global fetch) and how long each may take (default 2000 ms). */
+  webhooks?: { post?: WebhookPoster; timeoutMs?: number };
+}
+
+export interface SandboxWebhooks {
+  /** Resolves when every webhook delivery queued so far has finished. */
+  settled(): Promise<void>;
+  /** Finished deliveries, oldest first: destination, events, body, status, error. */
+  deliveries(): WebhookDelivery[];
+  clearDeliveries(): void;
 }
 
 export interface Sandbox {
@@ -43,6 +55,10 @@ export interface Sandbox {
   oauth: SandboxOAuth;
   /** Port 0 (a free one) and host 127.0.0.1 by default. Call it twice for two origins (two "subdomains") over one account. */
   listen(options?: { port?: number; host?: string }): Promise<ListeningServer>;
+  /** Webhooks sent to the destinations subscribed through /api/v4/webhooks. */
+  webhooks: SandboxWebhooks;
+  /** What a user does in amoCRM's UI and the API cannot (delete, restore), with its webhooks. */
+  actions: SandboxActions;
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -53,6 +69,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = createFaults({ now, initial: options.faults });
   let interceptors: SandboxInterceptor[] = [];
   const host = createAccountHost({ subdomain: () => store.account.subdomain });
+  const emitter = createWebhookEmitter({ store, now, post: options.webhooks?.post, timeoutMs: options.webhooks?.timeoutMs });
   const oauth = createOAuth({ oauth: options.oauth, store, host, now, isStaticToken: (candidate) => candidate === token });
   const handler = createHandler({
     store,
@@ -70,6 +87,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     faults,
     admin: { [FAULTS_PATH]: faultControl(faults) },
     endpoints: oauth.endpoints,
+    observeWrite: emitter.observe,
   });
 
   return {
@@ -86,6 +104,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       };
     },
     oauth: oauth.api,
+    webhooks: { settled: emitter.settled, deliveries: emitter.deliveries, clearDeliveries: emitter.clearDeliveries },
+    actions: createSandboxActions({ store, emitter, now }),
     async listen(listenOptions) {
       const server = await listen(handler, listenOptions);
       host.listening(server.url);

@@ -26,6 +26,7 @@ import type {
   UnsortedRecord,
   UserGroupRecord,
   UserRecord,
+  WebhookRecord,
 } from './records.js';
 import { createTable, type Table } from './table.js';
 
@@ -62,6 +63,8 @@ export interface SandboxStore {
   customers: CustomersData;
   /** Catalogs (lists), their elements and element links. */
   catalogs: CatalogStore;
+  /** Webhook subscriptions (`/api/v4/webhooks`). */
+  webhooks: Table<WebhookRecord>;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -103,6 +106,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     events: createEventLog(),
     customers: createCustomersData(),
     catalogs: createCatalogStore(),
+    webhooks: createTable([], { firstId: 839001 }),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

@@ -44,6 +44,7 @@ import './task-mutations.js';
 import './unsorted.js';
 import './unsorted-mutations.js';
 import './user.js';
+import './webhook.js';
 
 export type { GraphQLContext } from './context.js';
 

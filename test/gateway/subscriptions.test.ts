@@ -9,6 +9,7 @@ import { createSandbox } from '../../src/sandbox/index.js';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
 import type { EntityEvent } from '../../src/webhooks/events.js';
 import { REDIS_URL, redisUnavailable, uniquePrefix } from '../helpers/redis.js';
+import { sse, untilHeard, WARM_UP } from '../helpers/sse.js';
 import { TEST_TOKEN } from '../helpers/stack.js';
 
 const skip = await redisUnavailable();
@@ -52,66 +53,6 @@ function form(pairs: [string, string | number][]): string {
 
 function post(gateway: RunningGateway, path: string, body: string, type = 'application/x-www-form-urlencoded') {
   return fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
-}
-
-/** An SSE subscription: yields each `next` payload's data. */
-function sse(gateway: RunningGateway, query: string, variables?: Record<string, unknown>) {
-  const controller = new AbortController();
-  const received: any[] = [];
-  let wake: (() => void) | null = null;
-  const done = (async () => {
-    const response = await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query, variables }),
-      signal: controller.signal,
-    });
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done: ended } = await reader.read();
-        if (ended) break;
-        buffer += value;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data:'));
-          if (block.startsWith('event: next') && data) {
-            received.push(JSON.parse(data.slice(5)));
-            (wake as (() => void) | null)?.();
-          }
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    received,
-    async waitFor(count: number) {
-      while (received.length < count) await new Promise<void>((resolve) => (wake = resolve));
-    },
-    async close() {
-      controller.abort();
-      await done;
-    },
-  };
-}
-
-const WARM_UP = 999_001;
-
-/**
- * Posts a warm-up webhook until every subscriber has heard one: a subscription is live only once
- * its listener is registered, which no response tells. Warm-up events carry the WARM_UP id and are
- * left out of the assertions.
- */
-async function untilHeard(send: () => Promise<Response>, heard: Array<() => boolean>) {
-  while (!heard.every((ok) => ok())) {
-    expect((await send()).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const real = (items: any[], field: string) => items.map((r) => r.data[field]).filter((event) => event.amoId !== WARM_UP);

@@ -760,6 +760,15 @@ export type StatusKind =
   /** Closed and won (status 142). */
   | 'WON';
 
+export type SubscribeWebhookInput = {
+  /** An http(s) URL. Subscribing a URL again replaces its events and sort. */
+  destination: Scalars['String']['input'];
+  /** At least one. */
+  events: Array<WebhookEvent>;
+  /** Order among the webhooks. */
+  sort?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type SubscriberType =
   | 'GROUP'
   | 'USER';
@@ -985,6 +994,40 @@ export type UpdateTaskInput = {
   taskTypeId?: InputMaybe<Scalars['Int']['input']>;
   text?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** An event amoCRM can notify a webhook of; the value is amoCRM's settings name in upper case (add_lead is ADD_LEAD). */
+export type WebhookEvent =
+  | 'ADD_CHAT_TEMPLATE_REVIEW'
+  | 'ADD_COMPANY'
+  | 'ADD_CONTACT'
+  | 'ADD_CUSTOMER'
+  | 'ADD_LEAD'
+  | 'ADD_TALK'
+  | 'ADD_TASK'
+  | 'DELETE_COMPANY'
+  | 'DELETE_CONTACT'
+  | 'DELETE_CUSTOMER'
+  | 'DELETE_LEAD'
+  | 'DELETE_TASK'
+  | 'NOTE_COMPANY'
+  | 'NOTE_CONTACT'
+  | 'NOTE_CUSTOMER'
+  | 'NOTE_LEAD'
+  | 'RESPONSIBLE_COMPANY'
+  | 'RESPONSIBLE_CONTACT'
+  | 'RESPONSIBLE_CUSTOMER'
+  | 'RESPONSIBLE_LEAD'
+  | 'RESPONSIBLE_TASK'
+  | 'RESTORE_COMPANY'
+  | 'RESTORE_CONTACT'
+  | 'RESTORE_LEAD'
+  | 'STATUS_LEAD'
+  | 'UPDATE_COMPANY'
+  | 'UPDATE_CONTACT'
+  | 'UPDATE_CUSTOMER'
+  | 'UPDATE_LEAD'
+  | 'UPDATE_TALK'
+  | 'UPDATE_TASK';
 
 /** What happened to one input item of a mutation. */
 export type WriteStatus =

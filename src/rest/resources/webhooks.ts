@@ -4,8 +4,42 @@
 import type { SendFn } from '../request.js';
 import type { HalCollection, UnixSeconds } from '../types.js';
 
-/** The events a webhook can carry, as amoCRM names them in `settings`. */
-export type WebhookSetting = string;
+/** The events a webhook can subscribe to, as amoCRM names them in `settings`. */
+export const WEBHOOK_SETTINGS = [
+  'add_lead',
+  'add_contact',
+  'add_company',
+  'add_customer',
+  'add_task',
+  'add_talk',
+  'update_lead',
+  'update_contact',
+  'update_company',
+  'update_customer',
+  'update_task',
+  'update_talk',
+  'delete_lead',
+  'delete_contact',
+  'delete_company',
+  'delete_customer',
+  'delete_task',
+  'restore_lead',
+  'restore_contact',
+  'restore_company',
+  'status_lead',
+  'responsible_lead',
+  'responsible_contact',
+  'responsible_company',
+  'responsible_customer',
+  'responsible_task',
+  'note_lead',
+  'note_contact',
+  'note_company',
+  'note_customer',
+  'add_chat_template_review',
+] as const;
+
+export type WebhookSetting = (typeof WEBHOOK_SETTINGS)[number];
 
 export interface Webhook {
   id: number;

@@ -39,6 +39,8 @@ export interface HandlerOptions {
   admin?: Readonly<Record<string, AdminEndpoint>>;
   /** Logged, intercepted endpoints outside /api/v4 that authenticate and route themselves (OAuth). */
   endpoints?: Endpoints;
+  /** Called before an /api/v4 write is routed; the function it returns runs once the reply is sent (webhooks). */
+  observeWrite?: () => () => void;
 }
 
 export type AdminEndpoint = (req: IncomingMessage) => Reply | Promise<Reply>;
@@ -213,7 +215,12 @@ export function createHandler(options: HandlerOptions) {
         return send(reply);
       }
       const parsed = apiWrite ? parseJsonBody(await body!) : undefined;
-      send(route(req, path, rawQuery, tree, pairs, malformed, auth, notes, parsed));
+      const written = apiWrite ? options.observeWrite?.() : undefined;
+      try {
+        send(route(req, path, rawQuery, tree, pairs, malformed, auth, notes, parsed));
+      } finally {
+        written?.();
+      }
     } catch (cause) {
       if (cause instanceof HttpProblem) return send(problem(cause.status, cause.message, { extra: cause.extra, headers: cause.headers }));
       error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);

@@ -27,6 +27,7 @@ import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
 import { unsortedRoutes } from './unsorted.js';
 import { userRoutes } from './users.js';
+import { webhookRoutes } from '../webhooks/routes.js';
 
 export const apiRoutes: Route[] = [
   ...accountRoutes,
@@ -55,4 +56,5 @@ export const apiRoutes: Route[] = [
   ...callRoutes,
   ...subscriptionRoutes,
   ...chatTemplateRoutes,
+  ...webhookRoutes,
 ];
