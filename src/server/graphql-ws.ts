@@ -19,6 +19,9 @@ interface Enveloped {
   subscribe: (args: ExecutionArgs) => unknown;
 }
 
+/** Marks the context of operations that came over a socket: Yoga's HTTP-only plugins skip them. */
+export const GRAPHQL_WS_TRANSPORT = 'graphql-ws';
+
 // The per-connection request the principal was recorded for.
 const requests = new WeakMap<object, Request>();
 
@@ -50,6 +53,7 @@ export function attachGraphQLWs(server: Server, gateway: Gateway): GraphQLWsServ
           ...ctx,
           request,
           params,
+          transport: GRAPHQL_WS_TRANSPORT,
         } as never);
         const document = parse(params.query);
         const errors = validate(schema, document);

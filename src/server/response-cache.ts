@@ -22,6 +22,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { schema, type GraphQLContext } from '../schema/index.js';
 import { principalOf } from './client-auth.js';
+import { GRAPHQL_WS_TRANSPORT } from './graphql-ws.js';
 
 export type InvalidatableType = 'Lead' | 'Contact' | 'Company' | 'Task' | 'Note';
 export interface EntityRef {
@@ -177,6 +178,8 @@ export function createResponseCache(options: ResponseCacheOptions & Lookup): Res
   Object.assign(ttlPerSchemaCoordinate, options.ttlPerTypeMs);
 
   const cachePlugin = useResponseCache<GraphQLContext>({
+    // Yoga's cache keys its work by the HTTP request; operations over graphql-ws bypass it.
+    enabled: (_request, context) => (context as { transport?: string } | undefined)?.transport !== GRAPHQL_WS_TRANSPORT,
     // Account and acting user: data differs per account, rights per user. A request whose account
     // is unknown gets a session nobody else has (it is refused later anyway).
     session: async (request) => {
