@@ -6,7 +6,7 @@ import { batchWrite, type ItemError, type Prepared } from '../loaders/batch-writ
 import type { ChatTemplate, ChatTemplateWrite } from '../rest/resources/chat-templates.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
-import { checkListSize } from './entity-writes.js';
+import { checkListSize, deleteByIds } from './entity-writes.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
 const ChatTemplateType = builder.enumType('ChatTemplateType', {
@@ -144,26 +144,8 @@ async function writeTemplates(ctx: GraphQLContext, inputs: readonly TemplateInpu
   return withIndexes(outcomes);
 }
 
-async function deleteTemplates(ctx: GraphQLContext, amoIds: readonly number[]) {
-  checkListSize(amoIds);
-  const seen = new Set<number>();
-  const items = amoIds.map((id): Prepared<{ id: number }> => {
-    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
-    if (seen.has(id)) return { errors: [inputError([], `template ${id} is already deleted by an earlier item of this call`)] };
-    seen.add(id);
-    return { body: { id }, inputPath: () => [] };
-  });
-  const signal = ctx.upstream.scope?.signal;
-  const outcomes = await batchWrite<{ id: number }, { id: number; position: string }>(items, {
-    requestIds: 'by-position',
-    // A delete answers 204 with no rows: success is the whole batch's.
-    send: async (bodies) => {
-      await ctx.upstream.chatTemplates.delete(bodies.map((body) => body.id), { signal });
-      return bodies.map((body, position) => ({ id: body.id, position: String(position) }));
-    },
-    requestIdsOf: (result) => [result.position],
-  });
-  return withIndexes(outcomes);
+function deleteTemplates(ctx: GraphQLContext, amoIds: readonly number[]) {
+  return deleteByIds(amoIds, 'template', (ids) => ctx.upstream.chatTemplates.delete(ids, { signal: ctx.upstream.scope?.signal }));
 }
 
 const ChatTemplateWriteResult = writeResultType<ChatTemplate>('ChatTemplateWriteResult', 'The outcome of one template of a createChatTemplates or updateChatTemplates call.', (t) => ({

@@ -63,6 +63,34 @@ export function checkListSize(items: readonly unknown[]): void {
   if (items.length > MAX_WRITE_ITEMS) throw badInput(`one mutation writes at most ${MAX_WRITE_ITEMS} items, got ${items.length}`);
 }
 
+/**
+ * Deletes by amoId in batches of 50. amoCRM answers a delete with 204 and no rows, so an item's
+ * fate is its whole batch's; repeats and bad ids fail on their own before anything is sent.
+ */
+export async function deleteByIds(
+  amoIds: readonly number[],
+  noun: string,
+  remove: (ids: number[]) => Promise<void>,
+): Promise<WriteResultShape<{ id: number }>[]> {
+  checkListSize(amoIds);
+  const seen = new Set<number>();
+  const items = amoIds.map((id): Prepared<{ id: number }> => {
+    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
+    if (seen.has(id)) return { errors: [inputError([], `${noun} ${id} is already deleted by an earlier item of this call`)] };
+    seen.add(id);
+    return { body: { id }, inputPath: () => [] };
+  });
+  const outcomes = await batchWrite<{ id: number }, { id: number; position: string }>(items, {
+    requestIds: 'by-position',
+    send: async (bodies) => {
+      await remove(bodies.map((body) => body.id));
+      return bodies.map((body, position) => ({ id: body.id, position: String(position) }));
+    },
+    requestIdsOf: (result) => [result.position],
+  });
+  return withIndexes(outcomes);
+}
+
 /** Updating the same entity twice in one call has no defined order: refuse the repeats. */
 export function refuseRepeats<T extends { amoId?: number | null }>(items: readonly T[], prepare: (item: T, index: number) => Prepared<object>) {
   const seen = new Set<number>();

@@ -6,7 +6,7 @@ import { batchWrite, type InputPath, type ItemError, type Prepared } from '../lo
 import type { Source, SourceService, SourceWrite } from '../rest/resources/sources.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
-import { checkListSize } from './entity-writes.js';
+import { checkListSize, deleteByIds } from './entity-writes.js';
 import { PipelineRef } from './refs.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
@@ -183,26 +183,8 @@ async function writeSources(ctx: GraphQLContext, inputs: readonly SourceInputVal
   return withIndexes(outcomes);
 }
 
-async function deleteSources(ctx: GraphQLContext, amoIds: readonly number[]) {
-  checkListSize(amoIds);
-  const seen = new Set<number>();
-  const items = amoIds.map((id): Prepared<{ id: number }> => {
-    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
-    if (seen.has(id)) return { errors: [inputError([], `source ${id} is already deleted by an earlier item of this call`)] };
-    seen.add(id);
-    return { body: { id }, inputPath: () => [] };
-  });
-  const signal = ctx.upstream.scope?.signal;
-  const outcomes = await batchWrite<{ id: number }, { id: number; position: string }>(items, {
-    requestIds: 'by-position',
-    // amoCRM answers a delete with 204 and no rows: success is the whole batch's.
-    send: async (bodies) => {
-      await ctx.upstream.sources.delete(bodies.map((body) => body.id), { signal });
-      return bodies.map((body, position) => ({ id: body.id, position: String(position) }));
-    },
-    requestIdsOf: (result) => [result.position],
-  });
-  return withIndexes(outcomes);
+function deleteSources(ctx: GraphQLContext, amoIds: readonly number[]) {
+  return deleteByIds(amoIds, 'source', (ids) => ctx.upstream.sources.delete(ids, { signal: ctx.upstream.scope?.signal }));
 }
 
 const SourceWriteResult = writeResultType<Source>('SourceWriteResult', 'The outcome of one source of a createSources or updateSources call.', (t) => ({
