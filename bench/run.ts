@@ -43,7 +43,7 @@ const UNTHROTTLED = { rateLimit: 100_000, retryAttempts: 1 };
 /** W7 (and W4's second case): the gateway's production defaults against a 7 rps sandbox. */
 const PRODUCTION = {};
 /** UNTHROTTLED for the `npm start` build, in its environment variables (1,000 per 100 ms is the most they allow). */
-const BUILT_ENV = { UPSTREAM_RATE_LIMIT: '1000', UPSTREAM_RATE_WINDOW_MS: '100', UPSTREAM_RETRY_ATTEMPTS: '1' };
+const BUILT_ENV = { UPSTREAM_RATE_LIMIT: '1000', UPSTREAM_RATE_WINDOW_MS: '100', UPSTREAM_RETRY_ATTEMPTS: '1', RESPONSE_CACHE: 'false' };
 /** A heap cap for W1's second memory case: V8 otherwise sizes the heap from the machine's RAM. */
 const HEAP_CAP = '--max-old-space-size=96';
 /** W3 pages through 1,000; a few more leave room for the deleted ones and the last page. */
@@ -60,8 +60,9 @@ const direct = createDirectClient(rest);
 const naive = createNaiveClient(rest);
 const opened: { gateway: GatewayChild; gql: GraphQLClient }[] = [];
 
-async function openGateway(traffic: object) {
-  const gateway = await startGatewayChild({ upstreamUrl: sandbox.url, token: sandbox.token, traffic });
+/** Every workload but W6 measures the gateway resolving from amoCRM: the response cache is off there. */
+async function openGateway(traffic: object, responseCache = false) {
+  const gateway = await startGatewayChild({ upstreamUrl: sandbox.url, token: sandbox.token, traffic, responseCache });
   const gql = createGraphQLClient(gateway.url);
   opened.push({ gateway, gql });
   return { gateway, gql };
@@ -87,8 +88,8 @@ let built: MeasuredGateway | null = null;
 try {
   progress.step(`sandbox at ${sandbox.url} with ${VISIBLE_LEADS} visible leads; starting the gateway processes`);
   // Both start now: each loads the source once, through tsx, and the limited one idles until W7.
-  const [fast, slow] = await Promise.all([openGateway(UNTHROTTLED), openGateway(PRODUCTION)]);
-  progress.step(`gateways at ${fast.gateway.url} (unthrottled) and ${slow.gateway.url} (production limits), through tsx`);
+  const [fast, slow, cached] = await Promise.all([openGateway(UNTHROTTLED), openGateway(PRODUCTION), openGateway(UNTHROTTLED, true)]);
+  progress.step(`gateways at ${fast.gateway.url} (unthrottled), ${slow.gateway.url} (production limits) and ${cached.gateway.url} (response cache on), through tsx`);
   let measured: MeasuredGateway = { ...fast.gateway, label: 'the tsx child process (quick mode: no build)', close: async () => {} };
   if (mode.name === 'full' && wanted('W1')) {
     progress.step('compiling the gateway as `npm run build` does, for the memory and throughput figures');
@@ -114,7 +115,9 @@ try {
     // Last: it adds leads to the store.
     ['W5', 'create 120 leads', runW5],
   ];
-  for (const [id, title, run] of phaseOne) if (wanted(id)) await attempt(id, title, () => run(ctx));
+  // W6 alone measures the response cache, on a gateway of its own that has it on.
+  const cachedCtx: BenchContext = { ...ctx, gateway: cached.gateway, gql: cached.gql };
+  for (const [id, title, run] of phaseOne) if (wanted(id)) await attempt(id, title, () => run(id === 'W6' ? cachedCtx : ctx));
 
   if (wanted('W7') || wanted('W4')) {
     const cursors = await pageCursors(fast.gql);
@@ -157,6 +160,7 @@ const run: BenchRun = {
     gateway: 'a child process started through tsx (no build); production settings (masked errors, no GraphiQL), metadata TTL 60 s',
     'W1 load and RSS': mode.name === 'full' ? '`node dist/main.js` after `tsc -p tsconfig.build.json`, configured by environment as `npm start` is (UPSTREAM_RATE_LIMIT=1000 per 100 ms, the most the configuration allows); RSS and CPU read from /proc' : 'the tsx child (quick mode builds nothing; tsx adds ~40 MB of RSS)',
     'traffic W1–W6, W8, W9': 'sandbox without a rate limit; gateway limit 100,000 per window, 1 attempt (measures the gateway, not the limiter)',
+    'response cache': 'off for every workload but W6, which runs on a gateway of its own with the cache at its defaults',
     'traffic W7': "sandbox enforcing 7 per rolling 1,000 ms; gateway at its defaults (7 per rolling 1,050 ms counted from each answer, 5 attempts)",
     'load generator': `autocannon in the bench process, ${10} connections`,
   },

@@ -9,6 +9,8 @@ export interface GatewayProcessOptions {
   upstreamUrl: string;
   token: string;
   traffic: Partial<UpstreamTrafficConfig>;
+  /** The response cache: off except where a workload measures it (W6). */
+  responseCache: boolean;
 }
 
 export type GatewayRequest = { id: number; type: 'stats' | 'reset-waits' | 'invalidate-metadata' };
@@ -36,6 +38,7 @@ const gateway = await startGateway({
   timeoutMs: 20_000,
   metadataTtlMs: 60_000,
   traffic: options.traffic,
+  responseCache: { enabled: options.responseCache },
   redisUrl: null,
   allowAnonymous: true,
   // Production settings: masked errors, no GraphiQL, as a deployment serves clients.
