@@ -3,12 +3,13 @@
 // answered per input item. Separate from linkEntities because these links carry a catalog,
 // a quantity and a price, which entity links do not have.
 
-import { batchWrite, type Prepared } from '../loaders/batch-write.js';
+import type { Prepared } from '../loaders/batch-write.js';
 import type { EntityType, LinkWrite } from '../rest/types.js';
 import { builder } from './builder.js';
 import { EntityTypeEnum } from './common.js';
 import type { GraphQLContext } from './context.js';
 import { checkListSize } from './entity-writes.js';
+import { sendLinks } from './link-mutations.js';
 import { forgetEntity, loadEntity } from './refs.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
@@ -59,30 +60,7 @@ function prepare(input: InputValue, mode: 'link' | 'unlink'): Prepared<LinkWrite
 async function write(ctx: GraphQLContext, inputs: readonly InputValue[], mode: 'link' | 'unlink') {
   checkListSize(inputs);
   const items = inputs.map((input) => prepare(input, mode));
-  const outcomes = new Array<Awaited<ReturnType<typeof batchWrite<LinkWrite, number>>>[number]>(items.length);
-  const groups = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    const key = 'errors' in item ? 'invalid' : inputs[index]!.entity;
-    groups.set(key, [...(groups.get(key) ?? []), index]);
-  });
-  await Promise.all(
-    [...groups].map(async ([entity, indexes]) => {
-      const results = await batchWrite<LinkWrite, number>(
-        indexes.map((index) => items[index]!),
-        {
-          requestIds: 'by-position',
-          send: async (bodies) => {
-            const signal = ctx.upstream.scope?.signal;
-            if (mode === 'link') await ctx.upstream.links.linkMany(entity as EntityType, bodies, { signal });
-            else await ctx.upstream.links.unlinkMany(entity as EntityType, bodies, { signal });
-            return bodies.map((_, position) => position);
-          },
-          requestIdsOf: (position) => [String(position)],
-        },
-      );
-      results.forEach((outcome, i) => (outcomes[indexes[i]!] = outcome));
-    }),
-  );
+  const outcomes = await sendLinks(ctx, items, (index) => inputs[index]!.entity as EntityType, mode);
   inputs.forEach((input, index) => {
     if (outcomes[index]?.status === 'succeeded') forgetEntity(ctx, input.entity, input.entityAmoId);
   });

@@ -2,7 +2,7 @@
 // entity type through amoCRM's mass link endpoints, answered per input item. The relations of the
 // read graph show the change in the same request (the linked entities are read again).
 
-import { batchWrite, type Prepared } from '../loaders/batch-write.js';
+import { batchWrite, type ItemOutcome, type Prepared } from '../loaders/batch-write.js';
 import type { EntityType, LinkWrite } from '../rest/types.js';
 import { builder } from './builder.js';
 import { EntityTypeEnum } from './common.js';
@@ -62,32 +62,47 @@ function prepareLink(input: LinkInputValue): Prepared<LinkWrite> & { entity?: En
   };
 }
 
-async function writeLinks(ctx: GraphQLContext, inputs: readonly LinkInputValue[], mode: 'link' | 'unlink') {
-  checkListSize(inputs);
-  const items = inputs.map(prepareLink);
-  // One mass call per source entity type; each group answers for its own items.
-  const outcomes = new Array<Awaited<ReturnType<typeof batchWrite<LinkWrite, number>>>[number]>(items.length);
+/**
+ * One mass link/unlink call per source entity type (`entityOf` names it for a valid item); each
+ * group answers for its own items, by position. Answers the outcomes in input order.
+ */
+export async function sendLinks(
+  ctx: GraphQLContext,
+  items: readonly Prepared<LinkWrite>[],
+  entityOf: (index: number) => EntityType,
+  mode: 'link' | 'unlink',
+): Promise<ItemOutcome<number>[]> {
+  const outcomes = new Array<ItemOutcome<number>>(items.length);
   const groups = new Map<EntityType | 'invalid', number[]>();
   items.forEach((item, index) => {
-    const key = 'errors' in item ? 'invalid' : item.entity!;
+    const key = 'errors' in item ? 'invalid' : entityOf(index);
     groups.set(key, [...(groups.get(key) ?? []), index]);
   });
   await Promise.all(
     [...groups].map(async ([entity, indexes]) => {
-      const group = indexes.map((index) => items[index]!);
-      const results = await batchWrite<LinkWrite, number>(group, {
-        requestIds: 'by-position',
-        send: async (bodies) => {
-          const signal = ctx.upstream.scope?.signal;
-          if (mode === 'link') await ctx.upstream.links.linkMany(entity as EntityType, bodies, { signal });
-          else await ctx.upstream.links.unlinkMany(entity as EntityType, bodies, { signal });
-          return bodies.map((_, position) => position);
+      const results = await batchWrite<LinkWrite, number>(
+        indexes.map((index) => items[index]!),
+        {
+          requestIds: 'by-position',
+          send: async (bodies) => {
+            const signal = ctx.upstream.scope?.signal;
+            if (mode === 'link') await ctx.upstream.links.linkMany(entity as EntityType, bodies, { signal });
+            else await ctx.upstream.links.unlinkMany(entity as EntityType, bodies, { signal });
+            return bodies.map((_, position) => position);
+          },
+          requestIdsOf: (position) => [String(position)],
         },
-        requestIdsOf: (position) => [String(position)],
-      });
+      );
       results.forEach((outcome, i) => (outcomes[indexes[i]!] = outcome));
     }),
   );
+  return outcomes;
+}
+
+async function writeLinks(ctx: GraphQLContext, inputs: readonly LinkInputValue[], mode: 'link' | 'unlink') {
+  checkListSize(inputs);
+  const items = inputs.map(prepareLink);
+  const outcomes = await sendLinks(ctx, items, (index) => items[index]!.entity!, mode);
   // The linked entities' relations changed: read them again if this request asks for them.
   inputs.forEach((input, index) => {
     if (outcomes[index]?.status !== 'succeeded') return;
