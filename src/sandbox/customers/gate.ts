@@ -13,8 +13,3 @@ export function requireCustomers(ctx: RequestContext, mode?: 'periodicity' | 'se
   if (mode === 'periodicity' && current !== 'periodicity') throw new HttpProblem(402, `Customer statuses exist in the periodicity mode only; this account uses ${current}`);
   if (mode === 'segments' && current === 'periodicity') throw new HttpProblem(402, 'Customer segments exist in the segments mode only; this account uses periodicity');
 }
-
-export function requireAdmin(ctx: RequestContext): void {
-  const user = ctx.store.users.get(ctx.store.account.current_user_id);
-  if (!user?.rights.is_admin) throw new HttpProblem(403, 'Only an account admin may change the customers mode');
-}

@@ -10,13 +10,14 @@ import { readBatch, readObjectBody } from '../writes/body.js';
 import { unixNow } from '../writes/env.js';
 import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { readItem } from '../writes/scalars.js';
-import { requireAdmin, requireCustomers } from './gate.js';
+import { requireAdmin } from '../http/admin.js';
+import { requireCustomers } from './gate.js';
 import { recount, type CustomerRecord } from './records.js';
 
 // --- mode -------------------------------------------------------------------------------------
 
 export function setMode(ctx: RequestContext): Reply {
-  requireAdmin(ctx);
+  requireAdmin(ctx, 'changing the customers mode');
   const body = readObjectBody(ctx.body);
   const [checked] = validateAll([body], (raw, _index, issues) => {
     const read = readFields(raw as Record<string, unknown>, issues);

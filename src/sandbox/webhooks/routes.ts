@@ -3,6 +3,7 @@
 // as amoCRM says: the sandbox's token acts as the account's current user, an admin in the seed.
 
 import type { RequestContext } from '../http/context.js';
+import { requireAdmin } from '../http/admin.js';
 import { HttpProblem } from '../http/problem.js';
 import { hal, noContent, type Reply } from '../http/reply.js';
 import type { Route } from '../http/router.js';
@@ -11,12 +12,7 @@ import { createIssues, validationFailed } from '../writes/issues.js';
 import { unixNow } from '../writes/env.js';
 import { isWebhookSetting, MAX_WEBHOOKS } from './settings.js';
 
-function requireAdmin(ctx: RequestContext): number {
-  const userId = ctx.store.account.current_user_id;
-  const user = ctx.store.users.get(userId);
-  if (!user?.rights.is_admin) throw new HttpProblem(403, 'Access denied: the webhooks API is for account administrators only');
-  return userId;
-}
+const WEBHOOKS_API = 'the webhooks API';
 
 export function renderWebhook(hook: WebhookRecord) {
   return { ...hook, settings: [...hook.settings] };
@@ -39,7 +35,7 @@ function objectBody(ctx: RequestContext): Record<string, unknown> {
 }
 
 function listWebhooks(ctx: RequestContext): Reply {
-  requireAdmin(ctx);
+  requireAdmin(ctx, WEBHOOKS_API);
   const filter = ctx.query.get('filter');
   const destination = filter instanceof Map ? filter.get('destination') : undefined;
   const rows = ctx.store.webhooks
@@ -51,7 +47,7 @@ function listWebhooks(ctx: RequestContext): Reply {
 }
 
 function subscribe(ctx: RequestContext): Reply {
-  const userId = requireAdmin(ctx);
+  const userId = requireAdmin(ctx, WEBHOOKS_API);
   const body = objectBody(ctx);
   const issues = createIssues();
   const { destination, settings, sort } = body;
@@ -91,7 +87,7 @@ function subscribe(ctx: RequestContext): Reply {
 }
 
 function unsubscribe(ctx: RequestContext): Reply {
-  requireAdmin(ctx);
+  requireAdmin(ctx, WEBHOOKS_API);
   const { destination } = objectBody(ctx);
   if (typeof destination !== 'string' || destination === '') {
     throw validationFailed([{ request_id: '0', errors: [{ code: 'NotBlank', path: 'destination', detail: 'This value should not be blank.' }] }]);
