@@ -3,7 +3,7 @@
 
 import type { AmoClient } from '../rest/client.js';
 import { collect } from '../rest/paginate.js';
-import type { Account, Company, Contact, Currency, CustomFieldDefinition, EntityType, Lead, LossReason, Pipeline, Role, User } from '../rest/types.js';
+import type { Account, Company, Contact, Currency, CustomFieldDefinition, CustomFieldOwner, Lead, LossReason, Pipeline, Role, User } from '../rest/types.js';
 import type { Coalescer } from './coalescer.js';
 import { COMPANY_WITH, CONTACT_WITH, entityCoalescer, LEAD_WITH } from './entities.js';
 import { createMetadataCache, type MetadataCache } from './metadata-cache.js';
@@ -35,9 +35,10 @@ export interface AccountContext {
   account(): Promise<Account>;
   pipelines(): Promise<Pipeline[]>;
   users(): Promise<User[]>;
-  customFields(entity: EntityType): Promise<CustomFieldDefinition[]>;
-  /** Drops the cached definitions of `entity` unless they are fresher than a few seconds. */
-  refreshCustomFields(entity: EntityType): boolean;
+  /** The field definitions of an entity type, of customers, or of one catalog. */
+  customFields(owner: CustomFieldOwner): Promise<CustomFieldDefinition[]>;
+  /** Drops the cached definitions of `owner` unless they are fresher than a few seconds. */
+  refreshCustomFields(owner: CustomFieldOwner): boolean;
   lossReasons(): Promise<LossReason[]>;
   /** The account's roles with their users; amoCRM lets only administrators read them. */
   roles(): Promise<Role[]>;
@@ -59,6 +60,16 @@ const ACCOUNT_WITH = [
   'invoices_settings',
 ] as const;
 const DEFAULT_UNKNOWN_FIELD_REFRESH_MS = 5_000;
+
+/** The metadata cache key of one owner's field definitions; writes to definitions invalidate it. */
+export function customFieldsKey(owner: CustomFieldOwner): string {
+  return `custom_fields:${owner}`;
+}
+
+function ownerFields(owner: CustomFieldOwner): Pick<CustomFieldDefinition, 'entity_type' | 'catalog_id'> {
+  const catalog = /^catalogs\/(\d+)$/.exec(owner);
+  return catalog ? { entity_type: 'catalogs', catalog_id: Number(catalog[1]) } : { entity_type: owner as Exclude<CustomFieldOwner, `catalogs/${number}`> };
+}
 
 export function createAccountContext(options: AccountContextOptions): AccountContext {
   const { client } = options;
@@ -93,14 +104,14 @@ export function createAccountContext(options: AccountContextOptions): AccountCon
       metadata.get('users', (signal) =>
         collect(client.users.iterate({ limit: 250, with: ['role', 'group', 'uuid', 'amojo_id', 'user_rank', 'phone_number'], signal })),
       ),
-    customFields: (entity) =>
-      metadata.get(`custom_fields:${entity}`, async (signal) => {
-        const fields = await collect(client.customFields.iterate(entity, { limit: 250, signal }));
-        // Some answers omit entity_type; field ids only make sense together with it.
-        return fields.map((field) => ({ ...field, entity_type: entity }));
+    customFields: (owner) =>
+      metadata.get(customFieldsKey(owner), async (signal) => {
+        const fields = await collect(client.customFields.iterate(owner, { limit: 250, signal }));
+        // Some answers omit entity_type; field ids only make sense together with their owner.
+        return fields.map((field) => ({ ...field, ...ownerFields(owner) }));
       }),
-    refreshCustomFields: (entity) =>
-      metadata.invalidateIfOlderThan(`custom_fields:${entity}`, options.unknownFieldRefreshMs ?? DEFAULT_UNKNOWN_FIELD_REFRESH_MS),
+    refreshCustomFields: (owner) =>
+      metadata.invalidateIfOlderThan(customFieldsKey(owner), options.unknownFieldRefreshMs ?? DEFAULT_UNKNOWN_FIELD_REFRESH_MS),
     lossReasons: () => metadata.get('loss_reasons', (signal) => collect(client.lossReasons.iterate({ limit: 250, signal }))),
     roles: () => metadata.get('roles', (signal) => collect(client.roles.iterate({ limit: 250, with: ['users'], signal }))),
     currencies: () => metadata.get('currencies', (signal) => collect(client.currencies.iterate({ limit: 250, signal }))),

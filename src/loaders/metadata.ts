@@ -1,6 +1,6 @@
 // Look-ups answered from the account's cached metadata: no upstream call while the cache is warm.
 
-import type { CustomFieldDefinition, EntityType, LossReason, Pipeline, Status, User } from '../rest/types.js';
+import type { CustomFieldDefinition, CustomFieldOwner, LossReason, Pipeline, Status, User } from '../rest/types.js';
 import type { AccountContext } from './account-context.js';
 
 export async function loadUsers(account: AccountContext, ids: readonly number[]): Promise<User[]> {
@@ -30,15 +30,15 @@ export async function loadStatuses(account: AccountContext, keys: readonly strin
     .filter((status) => wanted.has(statusKey(status.pipeline_id, status.id)));
 }
 
-/** Custom field definitions are per entity type; the key is `entity:fieldId`. */
-export function customFieldKey(entity: EntityType, fieldId: number): string {
-  return `${entity}:${fieldId}`;
+/** Custom field definitions are per owner (entity type, customers, a catalog); the key is `owner:fieldId`. */
+export function customFieldKey(owner: CustomFieldOwner, fieldId: number): string {
+  return `${owner}:${fieldId}`;
 }
 
 export async function loadCustomFields(account: AccountContext, keys: readonly string[]): Promise<CustomFieldDefinition[]> {
-  const byEntity = new Map<EntityType, Set<string>>();
+  const byEntity = new Map<CustomFieldOwner, Set<string>>();
   for (const key of keys) {
-    const entity = key.split(':')[0] as EntityType;
+    const entity = key.split(':')[0] as CustomFieldOwner;
     byEntity.set(entity, (byEntity.get(entity) ?? new Set()).add(key));
   }
   const lists = await Promise.all(

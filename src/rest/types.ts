@@ -26,6 +26,17 @@ export interface HalCollection<K extends string, T> {
 /** Entity types that carry custom fields, tags and links. */
 export type EntityType = 'leads' | 'contacts' | 'companies';
 
+/**
+ * What a custom field definition belongs to, spelled as its path segment in
+ * `/api/v4/{owner}/custom_fields`: an entity type, customers, or one catalog (fields are per
+ * catalog). Field ids are unique in the account, but a definition is only found under its owner.
+ */
+export type CustomFieldOwner = EntityType | 'customers' | `catalogs/${number}`;
+
+export function catalogFieldOwner(catalogId: number): CustomFieldOwner {
+  return `catalogs/${catalogId}`;
+}
+
 /** Every custom field type amoCRM knows (the SDK's constants). */
 export const CUSTOM_FIELD_TYPES = [
   'text',
@@ -239,7 +250,9 @@ export interface CustomFieldDefinition {
   enums: CustomFieldEnum[] | null;
   remind?: 'never' | 'day' | 'week' | 'month' | null;
   currency?: string | null;
-  entity_type: EntityType;
+  /** amoCRM says `catalogs` for every catalog's fields; `catalog_id` then names the catalog. */
+  entity_type: EntityType | 'customers' | 'catalogs';
+  catalog_id?: number;
   account_id: number;
   _links?: HalLinks;
 }

@@ -181,7 +181,10 @@ export interface ChatTemplateRecord {
   review_status: string | null;
 }
 
-export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_id' | 'entity_type'>;
+export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_id' | 'entity_type' | 'catalog_id'>;
+
+/** Whose fields a definition is, as its `/api/v4/{owner}/custom_fields` path segment. */
+export type FieldOwner = EntityType | 'customers' | `catalogs/${number}`;
 
 export interface TaskTypeRecord {
   id: number;

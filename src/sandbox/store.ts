@@ -40,7 +40,10 @@ export interface SandboxStore {
   lossReasons: Table<LossReasonRecord>;
   /** The integration's lead sources (`/api/v4/sources`), also behind `with=source_id`. */
   sources: Table<SourceRecord>;
-  customFields: Record<EntityType, Table<CustomFieldRecord>>;
+  /** Field definitions of the entity types and customers; a catalog's are in `catalogFields`. */
+  customFields: Record<EntityType | 'customers', Table<CustomFieldRecord>>;
+  /** Field definitions per catalog id (see `fieldTable`). */
+  catalogFields: Map<number, Table<CustomFieldRecord>>;
   tags: Record<EntityType, Table<TagRecord>>;
   leads: Table<LeadRecord>;
   contacts: Table<ContactRecord>;
@@ -90,7 +93,8 @@ export function createStore(account: AccountRecord): SandboxStore {
     pipelines: createTable(),
     lossReasons: createTable(),
     sources: createTable(),
-    customFields: { leads: createTable(), contacts: createTable(), companies: createTable() },
+    customFields: { leads: createTable(), contacts: createTable(), companies: createTable(), customers: createTable() },
+    catalogFields: new Map(),
     tags: { leads: createTable(), contacts: createTable(), companies: createTable() },
     leads,
     contacts,

@@ -1,10 +1,11 @@
-// /api/v4/{entity}/custom_fields: field definitions, paged with totals. Without an explicit limit
+// /api/v4/{owner}/custom_fields (leads, contacts, companies, customers, catalogs/{id}): field
+// definitions, paged with totals. Without an explicit limit
 // amoCRM pages these by 50 (SDK issue #361), so callers iterate with the full 250.
 
 import { assertId, getCollection } from '../collection.js';
 import { paginate } from '../paginate.js';
 import type { SendFn } from '../request.js';
-import type { CustomFieldDefinition, CustomFieldType, EntityType } from '../types.js';
+import type { CustomFieldDefinition, CustomFieldOwner, CustomFieldType } from '../types.js';
 import type { SortDirection } from './entity.js';
 
 export interface CustomFieldListParams {
@@ -16,9 +17,9 @@ export interface CustomFieldListParams {
 }
 
 export function createCustomFieldsResource(send: SendFn) {
-  const list = (entity: EntityType, params: CustomFieldListParams = {}) =>
+  const list = (owner: CustomFieldOwner, params: CustomFieldListParams = {}) =>
     getCollection<CustomFieldDefinition>(send, {
-      path: `/api/v4/${entity}/custom_fields`,
+      path: `/api/v4/${owner}/custom_fields`,
       key: 'custom_fields',
       page: params.page,
       limit: params.limit,
@@ -30,12 +31,12 @@ export function createCustomFieldsResource(send: SendFn) {
     });
   return {
     list,
-    iterate: (entity: EntityType, params: CustomFieldListParams = {}) =>
-      paginate((page) => list(entity, { ...params, page }), { startPage: params.page }),
-    async get(entity: EntityType, id: number, params: { signal?: AbortSignal } = {}): Promise<CustomFieldDefinition | null> {
+    iterate: (owner: CustomFieldOwner, params: CustomFieldListParams = {}) =>
+      paginate((page) => list(owner, { ...params, page }), { startPage: params.page }),
+    async get(owner: CustomFieldOwner, id: number, params: { signal?: AbortSignal } = {}): Promise<CustomFieldDefinition | null> {
       const response = await send({
         method: 'GET',
-        path: `/api/v4/${entity}/custom_fields/${assertId(id)}`,
+        path: `/api/v4/${owner}/custom_fields/${assertId(id)}`,
         signal: params.signal,
       });
       return (response.data as CustomFieldDefinition | undefined) ?? null;

@@ -4,6 +4,7 @@
 
 import { SEED_EPOCH, USER_IDS } from '../seed/ids.js';
 import type { SandboxStore } from '../store.js';
+import { seedCatalogFields } from './fields.js';
 import type { CatalogRecord, CatalogType } from './store.js';
 
 export const CATALOG_IDS = { products: 1001, invoices: 1002, regular: 1003 } as const;
@@ -42,6 +43,7 @@ export function seedCatalogs(store: SandboxStore): void {
   catalogs.put(catalog(CATALOG_IDS.products, 'Товары', 'products', 10));
   catalogs.put(catalog(CATALOG_IDS.invoices, 'Счета-покупки', 'invoices', 20));
   catalogs.put(catalog(CATALOG_IDS.regular, 'Тарифы', 'regular', 30));
+  seedCatalogFields(store);
   let id = FIRST_ELEMENT_ID;
   const byType: Record<CatalogType, number[]> = { products: [], invoices: [], regular: [] };
   for (const type of ['products', 'invoices', 'regular'] as const) {

@@ -1,5 +1,6 @@
-// GET /api/v4/{leads|contacts|companies}/custom_fields (paged by 50 unless asked otherwise, with
-// totals; filter[type][], filter[id][], order[sort|id]) and .../custom_fields/{id}.
+// GET /api/v4/{leads|contacts|companies|customers|catalogs/{id}}/custom_fields (paged by 50 unless
+// asked otherwise, with totals; filter[type][], filter[id][], order[sort|id]) and
+// .../custom_fields/{id}. An unknown catalog reads as empty (204), as its elements do.
 
 import type { CustomFieldDefinition } from '../../rest/types.js';
 import type { RequestContext } from '../http/context.js';
@@ -8,10 +9,12 @@ import { countedPage, link } from '../http/hal.js';
 import { readPaging } from '../http/paging.js';
 import { hal, noContent } from '../http/reply.js';
 import type { Route } from '../http/router.js';
-import type { CustomFieldRecord, EntityType } from '../records.js';
+import { catalogIdOf, fieldTable } from '../field-owners.js';
+import type { CustomFieldRecord, FieldOwner } from '../records.js';
 import { idParam } from './params.js';
 
-function renderField(ctx: RequestContext, entity: EntityType, field: CustomFieldRecord): CustomFieldDefinition & Record<string, unknown> {
+function renderField(ctx: RequestContext, entity: FieldOwner, field: CustomFieldRecord): CustomFieldDefinition & Record<string, unknown> {
+  const catalogId = catalogIdOf(entity);
   return {
     id: field.id,
     name: field.name,
@@ -25,7 +28,8 @@ function renderField(ctx: RequestContext, entity: EntityType, field: CustomField
     required_statuses: field.required_statuses ? field.required_statuses.map((item) => ({ ...item })) : [],
     is_deletable: field.is_deletable,
     is_predefined: field.is_predefined,
-    entity_type: entity,
+    entity_type: catalogId === null ? (entity as CustomFieldDefinition['entity_type']) : 'catalogs',
+    ...(catalogId === null ? {} : { catalog_id: catalogId }),
     tracking_callback: null,
     remind: field.remind ?? null,
     triggers: [],
@@ -37,10 +41,12 @@ function renderField(ctx: RequestContext, entity: EntityType, field: CustomField
   };
 }
 
-function listFields(entity: EntityType, ctx: RequestContext) {
+function listFields(entity: FieldOwner, ctx: RequestContext) {
   const paging = readPaging(ctx);
   const order = readOrder(ctx.query, ['sort', 'id']) ?? { field: 'sort', direction: 1 };
-  let fields = ctx.store.customFields[entity].values();
+  const table = fieldTable(ctx.store, entity);
+  if (!table) return noContent();
+  let fields = table.values();
   for (const [key, value] of filterTree(ctx.query)) {
     if (key === 'id') {
       const ids = new Set(intList(value, 'filter[id]'));
@@ -57,14 +63,20 @@ function listFields(entity: EntityType, ctx: RequestContext) {
   return countedPage(ctx, 'custom_fields', fields, paging, (field) => renderField(ctx, entity, field));
 }
 
-export const customFieldRoutes: Route[] = (['leads', 'contacts', 'companies'] as const).flatMap((entity): Route[] => [
-  { method: 'GET', path: `/api/v4/${entity}/custom_fields`, handler: (ctx) => listFields(entity, ctx) },
-  {
-    method: 'GET',
-    path: `/api/v4/${entity}/custom_fields/:id`,
-    handler: (ctx) => {
-      const field = ctx.store.customFields[entity].get(idParam(ctx));
-      return field ? hal(renderField(ctx, entity, field)) : noContent();
-    },
-  },
+function getField(entity: FieldOwner, ctx: RequestContext) {
+  const field = fieldTable(ctx.store, entity)?.get(idParam(ctx));
+  return field ? hal(renderField(ctx, entity, field)) : noContent();
+}
+
+/** The owner a route serves: fixed, or the catalog named by the path. */
+type OwnerOf = (ctx: RequestContext) => FieldOwner;
+
+const OWNERS: [string, OwnerOf][] = [
+  ...(['leads', 'contacts', 'companies', 'customers'] as const).map((entity): [string, OwnerOf] => [entity, () => entity]),
+  ['catalogs/:catalogId', (ctx) => `catalogs/${idParam(ctx, 'catalogId')}`],
+];
+
+export const customFieldRoutes: Route[] = OWNERS.flatMap(([segment, ownerOf]): Route[] => [
+  { method: 'GET', path: `/api/v4/${segment}/custom_fields`, handler: (ctx) => listFields(ownerOf(ctx), ctx) },
+  { method: 'GET', path: `/api/v4/${segment}/custom_fields/:id`, handler: (ctx) => getField(ownerOf(ctx), ctx) },
 ]);

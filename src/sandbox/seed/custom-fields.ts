@@ -53,6 +53,12 @@ export const FIELD_IDS = {
     employees: 553_009,
     segment: 553_010,
   },
+  customers: {
+    contractNumber: 554_001,
+    loyaltyLevel: 554_002,
+    birthday: 554_003,
+    lastOrderAt: 554_004,
+  },
 } as const;
 
 interface FieldSpec {
@@ -110,13 +116,22 @@ const COMPANIES: FieldSpec[] = [
   { id: FIELD_IDS.companies.segment, name: 'Сегмент', type: 'select', enums: ['Малый бизнес', 'Средний бизнес', 'Enterprise'] },
 ];
 
-export const FIELD_SPECS: Record<EntityType, readonly FieldSpec[]> = { leads: LEADS, contacts: CONTACTS, companies: COMPANIES };
+const CUSTOMERS: FieldSpec[] = [
+  { id: FIELD_IDS.customers.contractNumber, name: 'Номер договора', type: 'text' },
+  { id: FIELD_IDS.customers.loyaltyLevel, name: 'Уровень лояльности', type: 'select', enums: ['Базовый', 'Серебряный', 'Золотой'] },
+  { id: FIELD_IDS.customers.birthday, name: 'Дата рождения', type: 'birthday', remind: 'week' },
+  { id: FIELD_IDS.customers.lastOrderAt, name: 'Последний заказ', type: 'date_time' },
+];
+
+export type SeededFieldOwner = EntityType | 'customers';
+
+export const FIELD_SPECS: Record<SeededFieldOwner, readonly FieldSpec[]> = { leads: LEADS, contacts: CONTACTS, companies: COMPANIES, customers: CUSTOMERS };
 
 const FIRST_ENUM_ID = 710_001;
 
-export function demoCustomFields(): Record<EntityType, CustomFieldRecord[]> {
+export function demoCustomFields(): Record<SeededFieldOwner, CustomFieldRecord[]> {
   let nextEnumId = FIRST_ENUM_ID;
-  const build = (entity: EntityType, spec: FieldSpec, index: number): CustomFieldRecord => {
+  const build = (entity: SeededFieldOwner, spec: FieldSpec, index: number): CustomFieldRecord => {
     const enums: CustomFieldEnum[] | null = spec.enums
       ? spec.enums.map((value, position) => ({ id: nextEnumId++, value, sort: (position + 1) * 10 }))
       : null;
@@ -142,12 +157,14 @@ export function demoCustomFields(): Record<EntityType, CustomFieldRecord[]> {
     leads: LEADS.map((spec, index) => build('leads', spec, index)),
     contacts: CONTACTS.map((spec, index) => build('contacts', spec, index)),
     companies: COMPANIES.map((spec, index) => build('companies', spec, index)),
+    // Built last, so the enum ids of the entity types' fields stay what they always were.
+    customers: CUSTOMERS.map((spec, index) => build('customers', spec, index)),
   };
 }
 
 export function seedCustomFields(store: SandboxStore): void {
   const all = demoCustomFields();
-  for (const entity of ['leads', 'contacts', 'companies'] as const) {
+  for (const entity of ['leads', 'contacts', 'companies', 'customers'] as const) {
     for (const field of all[entity]) store.customFields[entity].put(field);
   }
 }
