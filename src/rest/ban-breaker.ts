@@ -2,7 +2,9 @@
 // 403 (an nginx HTML page) until support lifts it, and every further call makes it worse. The
 // breaker stops all traffic for the account on the first signs, fails fast with
 // AMOCRM_ACCOUNT_BLOCKED, and after a cooldown lets one cheap read through as a probe before
-// resuming; a failed probe doubles the cooldown.
+// resuming; a failed probe doubles the cooldown. JSON 403s on several endpoints are only a
+// suspicion: a user without admin rights gets those from every admin-only endpoint, so the
+// breaker first reads the account (open to every user) and opens only if that is refused too.
 
 import { AmoAccountBlockedError, AmoError, AmoForbiddenError, unsentInfo } from './errors.js';
 import type { RequestLayer, SendFn } from './request.js';
@@ -42,6 +44,7 @@ export function createBanBreaker(options: BanBreakerOptions): BanBreaker {
   let cooldown = options.cooldownMs;
   let probe: Promise<void> | null = null;
   let forbidden: { path: string; at: number }[] = [];
+  let confirming: Promise<boolean> | null = null;
 
   const open = (reason: string) => {
     state = 'open';
@@ -55,14 +58,33 @@ export function createBanBreaker(options: BanBreakerOptions): BanBreaker {
       { info: cause instanceof AmoError ? cause.info : unsentInfo(method, path), retryAt: openUntil, reachedUpstream, cause },
     );
 
-  /** Does this failure look like a ban? Records JSON 403s to spot "403 on everything". */
-  const looksBanned = (error: unknown, path: string): string | null => {
+  /**
+   * Does this failure look like a ban? Records JSON 403s to spot "403 on everything"; those are
+   * `suspected` until the account read confirms them.
+   */
+  const looksBanned = (error: unknown, path: string): { reason: string; suspected: boolean } | null => {
     if (!(error instanceof AmoForbiddenError)) return null;
-    if (error.looksLikeBan) return 'an HTML 403 page';
+    if (error.looksLikeBan) return { reason: 'an HTML 403 page', suspected: false };
     const at = now();
     const endpoint = path.split('?')[0]!;
     forbidden = [...forbidden.filter((entry) => entry.at > at - windowMs && entry.path !== endpoint), { path: endpoint, at }];
-    return forbidden.length >= threshold ? `403 on ${forbidden.length} endpoints within ${Math.round(windowMs / 1000)} s` : null;
+    return forbidden.length >= threshold ? { reason: `403 on ${forbidden.length} endpoints within ${Math.round(windowMs / 1000)} s`, suspected: true } : null;
+  };
+
+  /** Reads the account once for all who suspect a ban; true if that read is refused too. */
+  const confirmBan = (send: SendFn): Promise<boolean> => {
+    confirming ??= (async () => {
+      try {
+        await send({ ...PROBE });
+        forbidden = [];
+        return false;
+      } catch (error) {
+        return error instanceof AmoForbiddenError;
+      } finally {
+        confirming = null;
+      }
+    })();
+    return confirming;
   };
 
   const runProbe = (send: SendFn) => {
@@ -72,7 +94,7 @@ export function createBanBreaker(options: BanBreakerOptions): BanBreaker {
       try {
         await send({ ...PROBE });
       } catch (error) {
-        const reason = looksBanned(error, PROBE.path) ?? (error instanceof AmoForbiddenError ? 'the probe got 403' : null);
+        const reason = looksBanned(error, PROBE.path)?.reason ?? (error instanceof AmoForbiddenError ? 'the probe got 403' : null);
         if (reason) {
           cooldown = Math.min(cooldown * 2, options.maxCooldownMs ?? 3_600_000);
           open(`${reason} again`);
@@ -102,9 +124,11 @@ export function createBanBreaker(options: BanBreakerOptions): BanBreaker {
     try {
       return await next(request);
     } catch (error) {
-      const reason = looksBanned(error, request.path);
-      if (!reason) throw error;
-      if (state === 'closed') open(reason);
+      const found = looksBanned(error, request.path);
+      if (!found) throw error;
+      // Refusals of rights, not a ban: the caller gets its own 403.
+      if (found.suspected && state === 'closed' && !(await confirmBan(next))) throw error;
+      if (state === 'closed') open(found.reason);
       throw blocked(request.method, request.path, true, error);
     }
   };

@@ -140,12 +140,31 @@ describe('ban breaker', () => {
   it('opens after JSON 403s on several endpoints, not after one', async () => {
     const forbidden = (path: string) =>
       errorFromResponse(info('GET', path, 403), { contentType: 'application/problem+json', retryAfter: null }, JSON.stringify({ title: 'Forbidden', status: 403 }));
-    const upstream = scripted([forbidden('/api/v4/leads'), forbidden('/api/v4/leads'), forbidden('/api/v4/contacts'), forbidden('/api/v4/users')]);
+    const upstream = scripted([forbidden('/api/v4/leads'), forbidden('/api/v4/leads'), forbidden('/api/v4/contacts'), forbidden('/api/v4/users'), forbidden('/api/v4/account')]);
     const { breaker, layered } = breakerOver(upstream.send, () => 0);
     for (const path of ['/api/v4/leads', '/api/v4/leads', '/api/v4/contacts']) await layered({ method: 'GET', path }).catch(() => {});
     expect(breaker.state).toBe('closed');
     await expect(layered({ method: 'GET', path: '/api/v4/users' })).rejects.toBeInstanceOf(AmoAccountBlockedError);
     expect(breaker.state).toBe('open');
+    // The third endpoint's 403 was confirmed by a refused account read before traffic stopped.
+    expect(upstream.calls.map((c) => c.path)).toEqual(['/api/v4/leads', '/api/v4/leads', '/api/v4/contacts', '/api/v4/users', '/api/v4/account']);
+  });
+
+  it('stays closed when JSON 403s come from admin-only endpoints and the account still reads', async () => {
+    const forbidden = (path: string) =>
+      errorFromResponse(info('POST', path, 403), { contentType: 'application/problem+json', retryAfter: null }, JSON.stringify({ title: 'Forbidden', status: 403, detail: 'Access denied' }));
+    const adminOnly = ['/api/v4/roles', '/api/v4/webhooks', '/api/v4/leads/pipelines', '/api/v4/sources'];
+    const upstream = scripted([forbidden(adminOnly[0]!), forbidden(adminOnly[1]!), forbidden(adminOnly[2]!), ok, forbidden(adminOnly[3]!), ok]);
+    const { breaker, layered } = breakerOver(upstream.send, () => 0);
+    for (const path of adminOnly) {
+      const error = await layered({ method: 'POST', path }).catch((e: unknown) => e);
+      // Each caller learns its own refusal, never that the account is blocked.
+      expect((error as { code?: string }).code).toBe('AMOCRM_FORBIDDEN');
+    }
+    expect(breaker.state).toBe('closed');
+    await expect(layered({ method: 'GET', path: '/api/v4/leads' })).resolves.toBe(ok);
+    // One account read checked the suspicion; the fourth 403 alone does not reach the threshold again.
+    expect(upstream.calls.map((c) => c.path)).toEqual([...adminOnly.slice(0, 3), '/api/v4/account', adminOnly[3], '/api/v4/leads']);
   });
 
   it('probes with one cheap read after the cooldown: a 403 doubles the cooldown, success resumes traffic', async () => {
