@@ -150,6 +150,9 @@ describe('statuses', () => {
     const bad = await running.api(path, { method: 'POST', body: [{ name: 'x' }, { name: 'y', sort: 1, color: 'red' }] });
     expect(bad.status).toBe(400);
     expect(bad.body['validation-errors'].map((i: any) => i.errors[0].path)).toEqual(['sort', 'color']);
+    // A sort below the incoming stage's still lands after it.
+    await running.api(path, { method: 'POST', body: [{ name: 'Early', sort: 1 }] });
+    expect(store().pipelines.get(PIPELINE_IDS.sales)!.statuses.map((s) => s.name).slice(0, 2)).toEqual(['Неразобранное', 'Early']);
   });
 
   it('edits name, sort and color of an ordinary status, never a system one', async () => {

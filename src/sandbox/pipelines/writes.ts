@@ -36,7 +36,9 @@ const DEFAULT_COLOR = PIPELINE_STATUS_COLORS[0];
 
 const isSystem = (status: StatusRecord) => status.id === WON_STATUS_ID || status.id === LOST_STATUS_ID || status.type === 1;
 const ordinary = (pipeline: PipelineRecord) => pipeline.statuses.filter((status) => !isSystem(status));
-const inOrder = (statuses: StatusRecord[]) => [...statuses].sort((a, b) => a.sort - b.sort || a.id - b.id);
+/** Incoming first and won, lost last whatever their sort, as amoCRM shows them; the rest by sort. */
+const rank = (status: StatusRecord) => (status.type === 1 ? 0 : status.id === WON_STATUS_ID ? 2 : status.id === LOST_STATUS_ID ? 3 : 1);
+const inOrder = (statuses: StatusRecord[]) => [...statuses].sort((a, b) => rank(a) - rank(b) || a.sort - b.sort || a.id - b.id);
 
 /** Status ids are account-wide (only 142 and 143 repeat), so new ones follow the largest. */
 function statusIds(store: SandboxStore): () => number {
