@@ -33,6 +33,7 @@ import './loss-reason.js';
 import './note.js';
 import './note-mutations.js';
 import './pipeline.js';
+import './pipeline-mutations.js';
 import './raw-request.js';
 import './role.js';
 import './source.js';

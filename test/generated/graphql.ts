@@ -311,6 +311,27 @@ export type CreateLeadInput = {
   tags?: InputMaybe<Array<TagInput>>;
 };
 
+export type CreateLossReasonInput = {
+  name: Scalars['String']['input'];
+  /** Default: after the last reason. */
+  sort?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreatePipelineInput = {
+  /** Make it the main pipeline (the old main one stops being main). */
+  isMain?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Give it the incoming (unsorted) stage. */
+  isUnsortedOn?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Renames the lost stage (143) of this pipeline. */
+  lostStatusName?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  sort: Scalars['Int']['input'];
+  /** At least one stage. */
+  statuses: Array<NewPipelineStatusInput>;
+  /** Renames the won stage (142) of this pipeline. */
+  wonStatusName?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateShortLinkInput = {
   /** The contact the link is for (amoCRM makes short links for contacts only). */
   contactAmoId: Scalars['Int']['input'];
@@ -329,6 +350,15 @@ export type CreateSourceInput = {
   pipelineAmoId?: InputMaybe<Scalars['Int']['input']>;
   /** WhatsApp services (the only service type amoCRM has). */
   whatsapp?: InputMaybe<Array<SourceServiceInput>>;
+};
+
+export type CreateStatusInput = {
+  /** Default #fffeb2. A color is one of amoCRM's stage palette: #fffeb2, #fffd7f, #fff000, #ffeab2, #ffdc7f, #ffce5a, #ffdbdb, #ffc8c8, #ff8f92, #d6eaff, #c1e0ff, #98cbff, #ebffb1, #deff81, #87f2c0, #f9deff, #f3beff, #ccc8f9, #eb93ff, #f2f3f4, #e6e8ea. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  pipelineAmoId: Scalars['Int']['input'];
+  /** Position in the pipeline; incoming is 10, won 10000, lost 11000. */
+  sort: Scalars['Int']['input'];
 };
 
 export type CreateTaskInput = {
@@ -658,6 +688,15 @@ export type MultitextEntryInput = {
   value: Scalars['String']['input'];
 };
 
+/** A stage of a new pipeline (besides incoming, won and lost, which amoCRM adds). */
+export type NewPipelineStatusInput = {
+  /** Default #fffeb2. A color is one of amoCRM's stage palette: #fffeb2, #fffd7f, #fff000, #ffeab2, #ffdc7f, #ffce5a, #ffdbdb, #ffc8c8, #ff8f92, #d6eaff, #c1e0ff, #98cbff, #ebffb1, #deff81, #87f2c0, #f9deff, #f3beff, #ccc8f9, #eb93ff, #f2f3f4, #e6e8ea. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Position in the pipeline; incoming is 10, won 10000, lost 11000. */
+  sort: Scalars['Int']['input'];
+};
+
 export type NoteCallInput = {
   /** Seconds. */
   duration: Scalars['Int']['input'];
@@ -748,6 +787,12 @@ export type SourceServiceInput = {
   supportsListMessage?: InputMaybe<Scalars['Boolean']['input']>;
   /** An official WhatsApp Business number. */
   waba?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A status by its pipeline (status ids 142 and 143 repeat in every pipeline). */
+export type StatusKeyInput = {
+  pipelineAmoId: Scalars['Int']['input'];
+  statusAmoId: Scalars['Int']['input'];
 };
 
 export type StatusKind =
@@ -968,6 +1013,16 @@ export type UpdateLeadInput = {
   tags?: InputMaybe<Array<TagInput>>;
 };
 
+/** Only the fields given change. */
+export type UpdatePipelineInput = {
+  amoId: Scalars['Int']['input'];
+  /** true makes it the main pipeline; the main pipeline cannot be unmarked, only replaced. */
+  isMain?: InputMaybe<Scalars['Boolean']['input']>;
+  isUnsortedOn?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Only the fields given change; `whatsapp` replaces the services as a whole. */
 export type UpdateSourceInput = {
   amoId: Scalars['Int']['input'];
@@ -977,6 +1032,16 @@ export type UpdateSourceInput = {
   originCode?: InputMaybe<Scalars['String']['input']>;
   pipelineAmoId?: InputMaybe<Scalars['Int']['input']>;
   whatsapp?: InputMaybe<Array<SourceServiceInput>>;
+};
+
+/** Only the fields given change. Incoming, won (142) and lost (143) cannot be edited. */
+export type UpdateStatusInput = {
+  /** A color is one of amoCRM's stage palette: #fffeb2, #fffd7f, #fff000, #ffeab2, #ffdc7f, #ffce5a, #ffdbdb, #ffc8c8, #ff8f92, #d6eaff, #c1e0ff, #98cbff, #ebffb1, #deff81, #87f2c0, #f9deff, #f3beff, #ccc8f9, #eb93ff, #f2f3f4, #e6e8ea. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  pipelineAmoId: Scalars['Int']['input'];
+  sort?: InputMaybe<Scalars['Int']['input']>;
+  statusAmoId: Scalars['Int']['input'];
 };
 
 /** Only the fields given change. Complete a task with `isCompleted: true` and its `result`. */

@@ -1,46 +1,23 @@
 // Lead pipelines and their statuses (unpaged, with `_total_items`), and loss reasons, which belong
-// to the same corner of the API (/api/v4/leads/...).
+// to the same corner of the API (/api/v4/leads/...). Writes are admin only (../pipelines/writes.ts).
 
-import type { Pipeline, Status } from '../../rest/types.js';
 import type { RequestContext } from '../http/context.js';
-import { countedPage, link, totalCollection } from '../http/hal.js';
+import { countedPage, totalCollection } from '../http/hal.js';
 import { readPaging } from '../http/paging.js';
 import { hal, noContent } from '../http/reply.js';
 import type { Route } from '../http/router.js';
-import type { LossReasonRecord, PipelineRecord, StatusRecord } from '../records.js';
+import { renderLossReason, renderPipeline, renderStatus } from '../pipelines/render.js';
+import {
+  createLossReasons,
+  createPipelines,
+  createStatuses,
+  deleteLossReason,
+  deletePipeline,
+  deleteStatus,
+  updatePipeline,
+  updateStatus,
+} from '../pipelines/writes.js';
 import { idParam } from './params.js';
-
-function renderStatus(ctx: RequestContext, pipeline: PipelineRecord, status: StatusRecord): Status {
-  return {
-    id: status.id,
-    name: status.name,
-    sort: status.sort,
-    is_editable: status.is_editable,
-    pipeline_id: pipeline.id,
-    color: status.color,
-    type: status.type,
-    account_id: ctx.store.account.id,
-    _links: link(ctx, `/api/v4/leads/pipelines/${pipeline.id}/statuses/${status.id}`),
-  };
-}
-
-function renderPipeline(ctx: RequestContext, pipeline: PipelineRecord): Pipeline {
-  return {
-    id: pipeline.id,
-    name: pipeline.name,
-    sort: pipeline.sort,
-    is_main: pipeline.is_main,
-    is_unsorted_on: pipeline.is_unsorted_on,
-    is_archive: pipeline.is_archive,
-    account_id: ctx.store.account.id,
-    _links: link(ctx, `/api/v4/leads/pipelines/${pipeline.id}`),
-    _embedded: { statuses: pipeline.statuses.map((status) => renderStatus(ctx, pipeline, status)) },
-  };
-}
-
-function renderLossReason(ctx: RequestContext, reason: LossReasonRecord) {
-  return { ...reason, _links: link(ctx, `/api/v4/leads/loss_reasons/${reason.id}`) };
-}
 
 const pipelineOf = (ctx: RequestContext, name = 'id') => ctx.store.pipelines.get(idParam(ctx, name));
 
@@ -96,4 +73,20 @@ export const pipelineRoutes: Route[] = [
       return reason ? hal(renderLossReason(ctx, reason)) : noContent();
     },
   },
+  { method: 'POST', path: '/api/v4/leads/pipelines', handler: createPipelines },
+  { method: 'PATCH', path: '/api/v4/leads/pipelines/:id', handler: (ctx) => updatePipeline(ctx, idParam(ctx)) },
+  { method: 'DELETE', path: '/api/v4/leads/pipelines/:id', handler: (ctx) => deletePipeline(ctx, idParam(ctx)) },
+  { method: 'POST', path: '/api/v4/leads/pipelines/:id/statuses', handler: (ctx) => createStatuses(ctx, idParam(ctx)) },
+  {
+    method: 'PATCH',
+    path: '/api/v4/leads/pipelines/:pipelineId/statuses/:id',
+    handler: (ctx) => updateStatus(ctx, idParam(ctx, 'pipelineId'), idParam(ctx)),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v4/leads/pipelines/:pipelineId/statuses/:id',
+    handler: (ctx) => deleteStatus(ctx, idParam(ctx, 'pipelineId'), idParam(ctx)),
+  },
+  { method: 'POST', path: '/api/v4/leads/loss_reasons', handler: createLossReasons },
+  { method: 'DELETE', path: '/api/v4/leads/loss_reasons/:id', handler: (ctx) => deleteLossReason(ctx, idParam(ctx)) },
 ];

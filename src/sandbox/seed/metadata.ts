@@ -116,9 +116,9 @@ export function groupOf(store: SandboxStore, userId: number): number {
 }
 
 // amoCRM's stage palette; incoming, won and lost have fixed colors.
-const INCOMING_COLOR = '#c1c1c1';
-const WON_COLOR = '#CCFF66';
-const LOST_COLOR = '#D5D8DB';
+export const INCOMING_COLOR = '#c1c1c1';
+export const WON_COLOR = '#CCFF66';
+export const LOST_COLOR = '#D5D8DB';
 
 function statuses(base: number, stages: readonly [string, string][]): StatusRecord[] {
   return [
