@@ -146,10 +146,10 @@ export function demoPipelines(): PipelineRecord[] {
       is_unsorted_on: true,
       is_archive: false,
       statuses: statuses(4_000_101, [
-        ['Первичный контакт', '#99ccff'],
-        ['Переговоры', '#ffff99'],
-        ['Принимают решение', '#ffcc66'],
-        ['Согласование договора', '#ff9966'],
+        ['Первичный контакт', '#d6eaff'],
+        ['Переговоры', '#fffd7f'],
+        ['Принимают решение', '#ffce5a'],
+        ['Согласование договора', '#ff8f92'],
       ]),
     },
     {
