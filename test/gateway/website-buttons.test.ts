@@ -51,6 +51,9 @@ describe('website buttons', () => {
     expect(stack.sandbox.store.sources.get(sourceId)).toMatchObject({ pipeline_id: PIPELINE_IDS.partners });
     expect(buttons().get(sourceId)).toMatchObject({ trusted_websites: ['shop.example.com'], is_deleted: false });
     expect(stack.upstreamCalls().filter((call) => call.method !== 'GET').map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /api/v4/website_buttons 202']);
+    // The lead source exists at once, so the integration's sources list shows it.
+    const sources = dataOf(await stack.gql(`{ sources { amoId pipeline { amoId } } }`)).sources;
+    expect(sources).toContainEqual({ amoId: sourceId, pipeline: { amoId: PIPELINE_IDS.partners } });
     finish(sourceId);
 
     const added = dataOf(
