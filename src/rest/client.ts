@@ -41,6 +41,8 @@ import { createTasksResource } from './resources/tasks.js';
 import { createUnsortedResource } from './resources/unsorted.js';
 import { createUsersResource } from './resources/users.js';
 import { createWebhooksResource } from './resources/webhooks.js';
+import { createWebsiteButtonsResource } from './resources/website-buttons.js';
+import { createWidgetsResource } from './resources/widgets.js';
 
 export const DEFAULT_USER_AGENT = 'amocrm-graphql/0.1';
 
@@ -116,6 +118,8 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     calls: createCallsResource(send),
     subscriptions: createSubscriptionsResource(send),
     chatTemplates: createChatTemplatesResource(send),
+    widgets: createWidgetsResource(send),
+    websiteButtons: createWebsiteButtonsResource(send),
   };
   return client;
 }
@@ -154,4 +158,6 @@ export interface AmoClient {
   calls: ReturnType<typeof createCallsResource>;
   subscriptions: ReturnType<typeof createSubscriptionsResource>;
   chatTemplates: ReturnType<typeof createChatTemplatesResource>;
+  widgets: ReturnType<typeof createWidgetsResource>;
+  websiteButtons: ReturnType<typeof createWebsiteButtonsResource>;
 }

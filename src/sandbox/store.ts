@@ -29,6 +29,8 @@ import type {
   WebhookRecord,
 } from './records.js';
 import { createTable, type Table } from './table.js';
+import type { WebsiteButtonRecord } from './website-buttons/records.js';
+import type { WidgetRecord } from './widgets/records.js';
 
 export interface SandboxStore {
   account: AccountRecord;
@@ -68,6 +70,10 @@ export interface SandboxStore {
   catalogs: CatalogStore;
   /** Webhook subscriptions (`/api/v4/webhooks`). */
   webhooks: Table<WebhookRecord>;
+  /** Widgets this account knows (`/api/v4/widgets`), installed or not. */
+  widgets: Table<WidgetRecord>;
+  /** Website chat buttons (CRM plugin) by source id (`/api/v4/website_buttons`). */
+  websiteButtons: Table<WebsiteButtonRecord>;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -111,6 +117,8 @@ export function createStore(account: AccountRecord): SandboxStore {
     customers: createCustomersData(),
     catalogs: createCatalogStore(),
     webhooks: createTable([], { firstId: 839001 }),
+    widgets: createTable(),
+    websiteButtons: createTable(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

@@ -46,6 +46,8 @@ import './unsorted.js';
 import './unsorted-mutations.js';
 import './user.js';
 import './webhook.js';
+import './website-button.js';
+import './widget.js';
 
 export type { GraphQLContext } from './context.js';
 

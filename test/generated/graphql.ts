@@ -394,6 +394,15 @@ export type CreateUnsortedInput = {
   sourceUid: Scalars['String']['input'];
 };
 
+export type CreateWebsiteButtonInput = {
+  /** The pipeline its leads land in. */
+  pipelineAmoId: Scalars['Int']['input'];
+  /** Domains (example.com) the button may load on, at most 10. */
+  trustedWebsites?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Must be true when no trustedWebsites are given (a button used in an app). */
+  usedInApp?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Matches a custom field: give exactly one of `values`, `range` or `dateRange`. amoCRM applies custom field filters only on accounts with API filtering enabled (`account { isApiFilterEnabled }`). */
 export type CustomFieldFilter = {
   dateRange?: InputMaybe<DateTimeRange>;
@@ -1093,6 +1102,12 @@ export type WebhookEvent =
   | 'UPDATE_LEAD'
   | 'UPDATE_TALK'
   | 'UPDATE_TASK';
+
+export type WebsiteButtonCreationStatus =
+  /** Set up; the script works. */
+  | 'CREATED'
+  /** amoCRM accepted it and is still setting it up. */
+  | 'CREATION_PENDING';
 
 /** What happened to one input item of a mutation. */
 export type WriteStatus =

@@ -27,6 +27,8 @@ import { tagRoutes } from './tags.js';
 import { taskRoutes } from './tasks.js';
 import { unsortedRoutes } from './unsorted.js';
 import { userRoutes } from './users.js';
+import { websiteButtonRoutes } from './website-buttons.js';
+import { widgetRoutes } from './widgets.js';
 import { webhookRoutes } from '../webhooks/routes.js';
 
 export const apiRoutes: Route[] = [
@@ -51,6 +53,8 @@ export const apiRoutes: Route[] = [
   ...customerRoutes,
   ...catalogRoutes,
   ...sourceRoutes,
+  ...widgetRoutes,
+  ...websiteButtonRoutes,
   ...shortLinkRoutes,
   ...talkRoutes,
   ...callRoutes,

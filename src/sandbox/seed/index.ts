@@ -18,6 +18,8 @@ import { seedTags } from './tags.js';
 import { seedSubscriptions, seedTalks } from './talks.js';
 import { seedTasks } from './tasks.js';
 import { seedUnsorted } from './unsorted.js';
+import { seedWebsiteButtons } from '../website-buttons/seed.js';
+import { seedWidgets } from '../widgets/seed.js';
 
 export interface SeedOptions {
   seed?: number;
@@ -42,5 +44,7 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedCatalogs(store);
   seedTalks(store);
   seedSubscriptions(store);
+  seedWidgets(store);
+  seedWebsiteButtons(store);
   return store;
 }
