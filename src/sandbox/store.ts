@@ -4,6 +4,7 @@
 import { createEventLog, type EventLog } from './events/log.js';
 import { createCustomersData, type CustomersData } from './customers/records.js';
 import { createCatalogStore, type CatalogStore } from './catalogs/store.js';
+import { createDriveStore, type DriveStore } from './drive/store.js';
 import { createLinkIndex, type LinkIndex } from './links.js';
 import type {
   AccountRecord,
@@ -65,6 +66,8 @@ export interface SandboxStore {
   catalogs: CatalogStore;
   /** Webhook subscriptions (`/api/v4/webhooks`). */
   webhooks: Table<WebhookRecord>;
+  /** The drive service: files, upload sessions, and files attached to entities. */
+  drive: DriveStore;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -107,6 +110,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     customers: createCustomersData(),
     catalogs: createCatalogStore(),
     webhooks: createTable([], { firstId: 839001 }),
+    drive: createDriveStore(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }
