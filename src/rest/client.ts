@@ -22,6 +22,7 @@ import { createCurrenciesResource } from './resources/currencies.js';
 import { createCustomersResource } from './resources/customers.js';
 import { createCustomFieldsResource } from './resources/custom-fields.js';
 import { createEventsResource } from './resources/events.js';
+import { createFilesResource } from './resources/files.js';
 import { createLeadsResource } from './resources/leads.js';
 import { createLinksResource } from './resources/links.js';
 import { createLossReasonsResource } from './resources/loss-reasons.js';
@@ -116,6 +117,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     calls: createCallsResource(send),
     subscriptions: createSubscriptionsResource(send),
     chatTemplates: createChatTemplatesResource(send),
+    files: createFilesResource(send),
   };
   return client;
 }
@@ -154,4 +156,6 @@ export interface AmoClient {
   calls: ReturnType<typeof createCallsResource>;
   subscriptions: ReturnType<typeof createSubscriptionsResource>;
   chatTemplates: ReturnType<typeof createChatTemplatesResource>;
+  /** The drive (files API, on the account's drive_url) and files attached to entities. */
+  files: ReturnType<typeof createFilesResource>;
 }
