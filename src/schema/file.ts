@@ -165,7 +165,7 @@ for (const [ref, type] of FILE_ENTITIES) {
       description:
         `Files attached to it, newest first (at most ${FILES_PER_ENTITY}). One upstream call per entity (amoCRM has no batch read), ` +
         `so at most ${MAX_ENTITIES_WITH_FILES} entities per operation.`,
-      load: (ids: number[], ctx: GraphQLContext) => {
+      load: async (ids: number[], ctx: GraphQLContext) => {
         if (ids.length > MAX_ENTITIES_WITH_FILES) {
           throw new GraphQLError(`files are read one entity per upstream call: ask for them on at most ${MAX_ENTITIES_WITH_FILES} entities at once, got ${ids.length}`, {
             extensions: { code: 'BAD_USER_INPUT' },
