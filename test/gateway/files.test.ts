@@ -29,12 +29,12 @@ afterAll(async () => {
 });
 
 const driveCalls = () => stack.sandbox.log.entries().filter((entry) => !entry.path.startsWith('/api/v4/'));
-const bytesOf = (size: number, seed = 7) => new Uint8Array(Array.from({ length: size }, (_, i) => (i * 131 + seed) % 256));
+const bytesOf = (size: number, seed = 7): Uint8Array<ArrayBuffer> => new Uint8Array(Array.from({ length: size }, (_, i) => (i * 131 + seed) % 256));
 
 const UPLOAD = `mutation ($file: Upload!, $name: String) { uploadFile(file: $file, name: $name) { file { uuid amoId name size type mimeType extension isTrashed versionUuid } } }`;
 
 /** A GraphQL multipart request (operations, map, the file) over real HTTP. */
-async function multipart(gatewayUrl: string, bytes: Uint8Array, options: { name?: string; filename?: string; csrf?: boolean; query?: string } = {}) {
+async function multipart(gatewayUrl: string, bytes: Uint8Array<ArrayBuffer>, options: { name?: string; filename?: string; csrf?: boolean; query?: string } = {}) {
   const form = new FormData();
   form.set('operations', JSON.stringify({ query: options.query ?? UPLOAD, variables: { file: null, name: options.name ?? null } }));
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
@@ -49,7 +49,7 @@ async function multipart(gatewayUrl: string, bytes: Uint8Array, options: { name?
 
 async function upload(size: number, seed = 7, filename = 'contract.pdf') {
   const answer = await multipart(stack.gateway.url, bytesOf(size, seed), { filename });
-  return dataOf(answer.body).uploadFile.file as { uuid: string; versionUuid: string; name: string; size: number };
+  return dataOf<any>(answer.body).uploadFile.file as { uuid: string; versionUuid: string; name: string; size: number };
 }
 
 describe('uploadFile', () => {
@@ -58,7 +58,7 @@ describe('uploadFile', () => {
     const bytes = bytesOf(10_000);
     const answer = await multipart(stack.gateway.url, bytes);
     expect(answer.status).toBe(200);
-    const file = dataOf(answer.body).uploadFile.file;
+    const file = dataOf<any>(answer.body).uploadFile.file;
     expect(file).toMatchObject({ name: 'contract.pdf', size: 10_000, type: 'document', mimeType: 'application/pdf', extension: 'pdf', isTrashed: false });
     const stored = stack.sandbox.store.drive.files.get(file.uuid)!;
     expect(Buffer.compare(stored.versions[0]!.bytes, Buffer.from(bytes))).toBe(0);
@@ -74,7 +74,7 @@ describe('uploadFile', () => {
 
   it('takes the name argument over the filename and refuses an empty file', async () => {
     const named = await multipart(stack.gateway.url, bytesOf(10), { name: 'renamed.pdf' });
-    expect(dataOf(named.body).uploadFile.file.name).toBe('renamed.pdf');
+    expect(dataOf<any>(named.body).uploadFile.file.name).toBe('renamed.pdf');
     const empty = await multipart(stack.gateway.url, new Uint8Array(0));
     expect(empty.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });

@@ -26,7 +26,7 @@ async function call(url: string, init: { method?: string; body?: unknown; bytes?
       ...(token === null ? {} : { authorization: `Bearer ${token}` }),
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : init.bytes ? { 'content-type': init.contentType ?? 'application/octet-stream' } : {}),
     },
-    body: init.bytes ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+    body: init.bytes ? new Uint8Array(init.bytes) : init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await response.text();
   return { status: response.status, body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined, text };
