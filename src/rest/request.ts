@@ -23,6 +23,11 @@ export interface AmoRequestOptions {
    * batch can keep gathering ids until its turn comes.
    */
   query?: Readonly<Record<string, QueryValue>> | (() => Readonly<Record<string, QueryValue>>);
+  /**
+   * How the request is named in errors, logs, metrics and traces instead of its path: the drive's
+   * upload URLs carry a session token, which must not travel into a GraphQL error.
+   */
+  label?: string;
   /** JSON, or raw bytes (an upload part) sent as `contentType`. */
   body?: unknown;
   /** For a raw-bytes body; default application/octet-stream. */
@@ -95,7 +100,7 @@ export function createRequestPipeline(options: RequestPipelineOptions): SendFn {
     const query = params ? buildQuery(params) : '';
     const path = `${prefix}${request.path}${query ? `?${query}` : ''}`;
     const started = performance.now();
-    const info: RequestInfo = { method: request.method, path, status: null, requestId: null, durationMs: 0 };
+    const info: RequestInfo = { method: request.method, path: request.label ?? path, status: null, requestId: null, durationMs: 0 };
     const finish = (error?: Error) => {
       info.durationMs = Math.round((performance.now() - started) * 100) / 100;
       options.onResponse?.(info, error);

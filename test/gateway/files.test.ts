@@ -188,11 +188,13 @@ describe('attachFiles, Lead.files, detachFiles, deleteFiles', () => {
   });
 });
 
+const SESSION_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzZXNzaW9uX2lkIjoxfQ.c2lnbmF0dXJlLXNlY3JldA';
+
 describe('a drive that answers URLs on another origin', () => {
   let fake: Server;
   let foreign: Server;
   let foreignHits = 0;
-  let mode: 'upload_url' | 'next_url' = 'upload_url';
+  let mode: 'upload_url' | 'next_url' | 'part_error' = 'upload_url';
   let other: Stack;
 
   const origin = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -208,8 +210,12 @@ describe('a drive that answers URLs on another origin', () => {
       await drain(req);
       res.setHeader('content-type', 'application/json');
       if (req.url === '/v1.0/sessions') {
-        const upload = mode === 'upload_url' ? `${origin(foreign)}/v1.0/sessions/upload/t1` : `${origin(fake)}/v1.0/sessions/upload/t1`;
+        const upload = mode === 'upload_url' ? `${origin(foreign)}/v1.0/sessions/upload/t1` : `${origin(fake)}/v1.0/sessions/upload/${SESSION_TOKEN}`;
         res.end(JSON.stringify({ session_id: 1, upload_url: upload, max_file_size: 1_000_000, max_part_size: 8 }));
+      } else if (mode === 'part_error') {
+        res.statusCode = 400;
+        res.setHeader('content-type', 'application/problem+json');
+        res.end(JSON.stringify({ title: 'Bad Request', status: 400, detail: 'part refused' }));
       } else {
         res.statusCode = 202;
         res.end(JSON.stringify({ session_id: 1, next_url: `${origin(foreign)}/v1.0/sessions/upload/t2` }));
@@ -233,5 +239,13 @@ describe('a drive that answers URLs on another origin', () => {
     expect(answer.body.errors[0].extensions.code).toBe('AMOCRM_BAD_RESPONSE');
     expect(answer.body.errors[0].message).toContain(which);
     expect(foreignHits).toBe(0);
+  });
+
+  it('names a refused part by its route, never by the session token in its URL', async () => {
+    mode = 'part_error';
+    const answer = await multipart(other.gateway.url, bytesOf(20));
+    expect(answer.body.errors[0].extensions.code).toBe('AMOCRM_BAD_REQUEST');
+    expect(JSON.stringify(answer.body)).not.toContain(SESSION_TOKEN.split('.')[2]);
+    expect(JSON.stringify(answer.body)).toContain('/v1.0/sessions/upload/:token');
   });
 });

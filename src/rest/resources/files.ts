@@ -63,6 +63,9 @@ export interface FileFilter {
   updatedBy?: readonly number[];
 }
 
+/** Upload URLs end in a session token: errors and logs name the route only. */
+const UPLOAD_LABEL = '/v1.0/sessions/upload/:token';
+
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The drive lists a page of at most this many files (not documented; amoCRM's usual cap). */
 export const MAX_FILES_LIMIT = 250;
@@ -181,7 +184,7 @@ export function createFilesResource(send: SendFn) {
       let path = onDrive(session.upload_url, origin, 'upload_url');
       for (let offset = 0; ; ) {
         const part = params.bytes.subarray(offset, Math.min(offset + partSize, size));
-        const answer = await send({ method: 'POST', origin, path, body: part, contentType, signal: params.signal });
+        const answer = await send({ method: 'POST', origin, path, label: UPLOAD_LABEL, body: part, contentType, signal: params.signal });
         offset += part.byteLength;
         const data = answer.data as (DriveFile & { next_url?: string }) | undefined;
         if (offset >= size) {
