@@ -21,11 +21,15 @@ export function isMultipart(request: Request): boolean {
   return request.method === 'POST' && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
 }
 
-function limited(request: Request, limit: number, what: string): Request {
+type FetchAPI = { Request: typeof Request; TransformStream: typeof TransformStream };
+
+/** As Yoga's own limit does it: its Request class (whose parsers the JSON checks rely on). */
+function limited(request: Request, limit: number, what: string, fetchAPI: FetchAPI): Request {
   if (!request.body) return request;
   let read = 0;
+  const Transform = request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
   const body = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
+    new Transform<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         read += chunk.byteLength;
         if (read > limit) controller.error(tooLarge(what));
@@ -33,12 +37,12 @@ function limited(request: Request, limit: number, what: string): Request {
       },
     }),
   );
-  return new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body, duplex: 'half' } as RequestInit);
+  return new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body, duplex: 'half' } as RequestInit);
 }
 
 export function useUploadLimits(options: UploadLimitOptions): Plugin {
   return {
-    onRequestParse({ request, requestParser, setRequestParser }) {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       if (requestParser === undefined) return;
       const multipart = isMultipart(request);
       const limit = multipart ? options.maxUploadBytes + MULTIPART_ENVELOPE_BYTES : options.maxBodyBytes;
@@ -47,7 +51,7 @@ export function useUploadLimits(options: UploadLimitOptions): Plugin {
       if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(what);
       setRequestParser(async (req) => {
         try {
-          return await requestParser(limited(req, limit, what));
+          return await requestParser(limited(req, limit, what, fetchAPI as unknown as FetchAPI));
         } catch (error) {
           if (multipart && error instanceof Error && /Missing multipart form field "operations"/.test(error.message)) {
             throw createGraphQLError('A multipart body must be a GraphQL multipart request (operations, map, then the files).', {
