@@ -210,6 +210,10 @@ const FileDeleteResult = writeResultType<{ uuid: string }>('FileDeleteResult', '
   uuid: t.string({ nullable: true, resolve: (r) => (r.outcome.status === 'succeeded' ? r.outcome.value.uuid : null) }),
 }));
 
+const FileRestoreResult = writeResultType<{ uuid: string; file: DriveFile | null }>('FileRestoreResult', 'The outcome of one uuid of a restoreFiles call.', (t) => ({
+  file: t.field({ type: FileRef, nullable: true, description: 'The file as the drive answered the restore.', resolve: (r) => (r.outcome.status === 'succeeded' ? r.outcome.value.file : null) }),
+}));
+
 const MAX_FILES_PER_CALL = 50;
 
 /** Each uuid an item: bad or repeated ones fail alone, the rest go in one call (by position). */
@@ -280,6 +284,22 @@ async function deleteFiles(ctx: GraphQLContext, uuids: readonly string[]) {
   return withIndexes(outcomes);
 }
 
+async function restoreFiles(ctx: GraphQLContext, uuids: readonly string[]) {
+  if (uuids.length === 0) throw badInput('uuids must name at least one file');
+  const driveUrl = await driveUrlOf(ctx.account);
+  const outcomes = await batchWrite<{ file_uuid: string }, { uuid: string; file: DriveFile | null; position: string }>(prepareUuids(uuids, 'restored'), {
+    requestIds: 'by-position',
+    batchSize: MAX_FILES_PER_CALL,
+    send: async (bodies) => {
+      const files = await ctx.upstream.files.restore(driveUrl, bodies.map((body) => body.file_uuid));
+      const byUuid = new Map(files.map((file) => [file.uuid.toLowerCase(), file]));
+      return bodies.map((body, position) => ({ uuid: body.file_uuid, file: byUuid.get(body.file_uuid) ?? null, position: String(position) }));
+    },
+    requestIdsOf: (result) => [result.position],
+  });
+  return withIndexes(outcomes);
+}
+
 async function uploadFile(ctx: GraphQLContext, args: { file: File; name?: string | null; versionOf?: string | null; contentType?: string | null }) {
   const name = (args.name ?? args.file.name ?? '').trim();
   if (name === '') throw badInput('the file needs a name: give `name` or a filename in the multipart part');
@@ -330,5 +350,11 @@ builder.mutationFields((t) => ({
     description: 'Moves files to the drive\'s trash (restorable in amoCRM), 50 per upstream call, each batch all or nothing. Needs the integration\'s "files_delete" scope.',
     args: { uuids: t.arg.stringList({ required: true }) },
     resolve: (_root, args, ctx) => deleteFiles(ctx, args.uuids),
+  }),
+  restoreFiles: t.field({
+    type: writePayloadType('RestoreFilesPayload', FileRestoreResult),
+    description: "Takes trashed files out of the drive's trash, 50 per upstream call, each batch all or nothing. Needs the \"files_delete\" scope.",
+    args: { uuids: t.arg.stringList({ required: true }) },
+    resolve: (_root, args, ctx) => restoreFiles(ctx, args.uuids),
   }),
 }));

@@ -178,6 +178,14 @@ describe('attachFiles, Lead.files, detachFiles, deleteFiles', () => {
     expect(read.lead.files.find((f: any) => f.fileUuid === c.uuid).file).toBeNull();
     const trashed = dataOf(await stack.gql(`{ files(filter: { trashed: true }) { nodes { uuid isTrashed } } }`));
     expect(trashed.files.nodes).toContainEqual({ uuid: c.uuid, isTrashed: true });
+
+    stack.resetLog();
+    const restored = dataOf(
+      await stack.gql(`mutation ($uuids: [String!]!) { restoreFiles(uuids: $uuids) { results { status file { uuid isTrashed } } } }`, { uuids: [c.uuid] }),
+    ).restoreFiles;
+    expect(restored.results).toEqual([{ status: 'SUCCEEDED', file: { uuid: c.uuid, isTrashed: false } }]);
+    expect(stack.sandbox.store.drive.files.get(c.uuid)!.deleted_at).toBeNull();
+    expect(driveCalls().map((call) => `${call.method} ${call.path}`)).toEqual(['POST /v1.0/files/restore']);
   });
 
   it('refuses files on more than 50 leads at once: one upstream call per lead', async () => {
