@@ -23,7 +23,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         // NodeNext ESM resolves relative imports only with the extension.
         importExtension: '.js',
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        scalars: { DateTime: 'string', JSON: 'unknown', Upload: 'File' },
         // A new scalar must be mapped here rather than silently typed `any`.
         strictScalars: true,
         // String unions rather than TS enums: erasable, and no runtime code.

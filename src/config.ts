@@ -46,6 +46,8 @@ export interface ClientLimitsConfig {
   maxCost?: number;
   hideSuggestions?: boolean;
   maxBodyBytes?: number;
+  /** Total file bytes of one multipart request (`uploadFile`); 0 turns uploads off. */
+  maxUploadBytes?: number;
   corsOrigins?: string[];
   corsCredentials?: boolean;
   csrfHeaders?: string[];
@@ -375,6 +377,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxCost: optionalInt('GRAPHQL_MAX_COST', 1, 1_000_000_000),
       hideSuggestions: !bool('GRAPHQL_FIELD_SUGGESTIONS', !production),
       maxBodyBytes: optionalInt('GRAPHQL_MAX_BODY_BYTES', 1_024, 100_000_000),
+      maxUploadBytes: optionalInt('GRAPHQL_MAX_UPLOAD_BYTES', 0, 314_572_800),
       corsOrigins: corsOrigins(list('CORS_ORIGINS')),
       corsCredentials: bool('CORS_CREDENTIALS', false),
       csrfHeaders: list('CSRF_HEADERS'),

@@ -22,6 +22,7 @@ import { createCurrenciesResource } from './resources/currencies.js';
 import { createCustomersResource } from './resources/customers.js';
 import { createCustomFieldsResource } from './resources/custom-fields.js';
 import { createEventsResource } from './resources/events.js';
+import { createFilesResource } from './resources/files.js';
 import { createLeadsResource } from './resources/leads.js';
 import { createLinksResource } from './resources/links.js';
 import { createLossReasonsResource } from './resources/loss-reasons.js';
@@ -120,6 +121,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     chatTemplates: createChatTemplatesResource(send),
     widgets: createWidgetsResource(send),
     websiteButtons: createWebsiteButtonsResource(send),
+    files: createFilesResource(send),
   };
   return client;
 }
@@ -160,4 +162,6 @@ export interface AmoClient {
   chatTemplates: ReturnType<typeof createChatTemplatesResource>;
   widgets: ReturnType<typeof createWidgetsResource>;
   websiteButtons: ReturnType<typeof createWebsiteButtonsResource>;
+  /** The drive (files API, on the account's drive_url) and files attached to entities. */
+  files: ReturnType<typeof createFilesResource>;
 }

@@ -11,14 +11,14 @@ export function rateLimitLayer(limiter: RateLimiter): RequestLayer {
     try {
       release = await limiter.acquire(options.signal);
     } catch (error) {
-      const info = unsentInfo(options.method, options.path);
+      const info = unsentInfo(options.method, options.label ?? options.path);
       if (error instanceof RateLimiterBusyError) {
         throw new AmoUpstreamBusyError(
           `amoCRM's rate limit queue for this account is ${error.reason === 'queue-full' ? 'full' : 'too slow to serve this call in time'}; try again shortly`,
           { info, cause: error },
         );
       }
-      throw new AmoCancelledError(`${options.method} ${options.path} was cancelled while waiting for its turn`, {
+      throw new AmoCancelledError(`${options.method} ${options.label ?? options.path} was cancelled while waiting for its turn`, {
         info,
         cause: error,
         reachedUpstream: false,

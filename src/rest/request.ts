@@ -13,11 +13,25 @@ export interface AmoRequestOptions {
   /** Path below the account origin, e.g. `/api/v4/leads`. */
   path: string;
   /**
+   * Another origin than the account's, for the drive (files API) host only. The files resource
+   * is the one caller and checks it against the account's drive_url first; the path then goes
+   * to it as is, without the base URL's path prefix.
+   */
+  origin?: string;
+  /**
    * A function is called when the request is actually sent (after the rate limiter's wait), so a
    * batch can keep gathering ids until its turn comes.
    */
   query?: Readonly<Record<string, QueryValue>> | (() => Readonly<Record<string, QueryValue>>);
+  /**
+   * How the request is named in errors, logs, metrics and traces instead of its path: the drive's
+   * upload URLs carry a session token, which must not travel into a GraphQL error.
+   */
+  label?: string;
+  /** JSON, or raw bytes (an upload part) sent as `contentType`. */
   body?: unknown;
+  /** For a raw-bytes body; default application/octet-stream. */
+  contentType?: string;
   /** Extra headers; layers set `authorization` here. */
   headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
@@ -75,12 +89,18 @@ export function createRequestPipeline(options: RequestPipelineOptions): SendFn {
   if (typeof options.baseUrl === 'string') target();
 
   const send: SendFn = async (request) => {
-    const { origin, prefix } = target();
+    const base = target();
+    // A bare http(s) origin or nothing: never a URL with a path, credentials or another scheme.
+    if (request.origin !== undefined && (!/^https?:\/\//.test(request.origin) || new URL(request.origin).origin !== request.origin)) {
+      throw new TypeError('origin must be a bare http(s) origin');
+    }
+    const origin = request.origin ?? base.origin;
+    const prefix = request.origin ? '' : base.prefix;
     const params = typeof request.query === 'function' ? request.query() : request.query;
     const query = params ? buildQuery(params) : '';
     const path = `${prefix}${request.path}${query ? `?${query}` : ''}`;
     const started = performance.now();
-    const info: RequestInfo = { method: request.method, path, status: null, requestId: null, durationMs: 0 };
+    const info: RequestInfo = { method: request.method, path: request.label ?? path, status: null, requestId: null, durationMs: 0 };
     const finish = (error?: Error) => {
       info.durationMs = Math.round((performance.now() - started) * 100) / 100;
       options.onResponse?.(info, error);
@@ -93,8 +113,11 @@ export function createRequestPipeline(options: RequestPipelineOptions): SendFn {
       'user-agent': options.userAgent,
       ...request.headers,
     };
-    let body: string | undefined;
-    if (request.body !== undefined) {
+    let body: string | Uint8Array | undefined;
+    if (request.body instanceof Uint8Array) {
+      body = request.body;
+      headers['content-type'] = request.contentType ?? 'application/octet-stream';
+    } else if (request.body !== undefined) {
       body = JSON.stringify(request.body);
       headers['content-type'] = 'application/json';
     }

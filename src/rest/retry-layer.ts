@@ -74,7 +74,7 @@ export function retryLayer(policy: RetryPolicy): RequestLayer {
         const floor = amo instanceof AmoRateLimitError ? (policy.rateLimitDelayMs ?? 1_000) : 0;
         const delayMs = Math.round(Math.max(floor, backoff, (amo.retryAfterSeconds ?? 0) * 1000));
         if (now() - started + delayMs > policy.maxTotalMs) throw error;
-        policy.onRetry?.({ attempt, delayMs, error: amo, method: options.method, path: options.path });
+        policy.onRetry?.({ attempt, delayMs, error: amo, method: options.method, path: options.label ?? options.path });
         try {
           await sleep(delayMs, options.signal);
         } catch {

@@ -48,7 +48,7 @@ export function createScopeHandle(scope: RequestScope): ScopeHandle {
       calls++;
     },
     layer: (next) => async (options) => {
-      handle.charge(options.method, options.path);
+      handle.charge(options.method, options.label ?? options.path);
       const signal = scope.signal && options.signal ? AbortSignal.any([scope.signal, options.signal]) : (scope.signal ?? options.signal);
       return next({ ...options, signal, headers: userHeader ? { ...options.headers, ...userHeader } : options.headers });
     },

@@ -8,7 +8,7 @@ import type { RequestLayer } from './request.js';
 
 export function traceLayer(tracer: Tracer): RequestLayer {
   return (next) => (options) => {
-    const route = pathTemplate(options.path);
+    const route = pathTemplate(options.label ?? options.path);
     return tracer.startActiveSpan(
       `amoCRM ${options.method} ${route}`,
       {

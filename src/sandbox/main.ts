@@ -57,10 +57,13 @@ const sandbox = createSandbox({
   oauth,
 });
 const server = await sandbox.listen({ port: integer('port', values.port, 0, 65_535), host: values.host });
+// The files API on its own origin (any free port), named by the account's drive_url.
+const drive = await sandbox.listenDrive({ port: 0, host: values.host });
 
 console.log(`amoCRM sandbox listening on ${server.url}`);
 console.log(`  API:   ${server.url}/api/v4/account`);
 console.log(`  token: ${sandbox.token}  (Authorization: Bearer ${sandbox.token})`);
+console.log(`  files: ${drive.url}/v1.0/files  (the account's drive_url)`);
 console.log(`  log:   ${server.url}/__sandbox/requests`);
 console.log(`  faults: ${describeFaults(sandbox.faults.get())}  (switch them at ${server.url}${FAULTS_PATH})`);
 for (const line of describeOAuth(oauth, server.url)) console.log(`  ${line}`);
@@ -71,6 +74,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   console.log(`\n${signal}: stopping the sandbox`);
   await server.close();
+  await drive.close();
   process.exit(0);
 }
 process.once('SIGINT', () => void stop('SIGINT'));

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultControl, FAULTS_PATH } from './faults/control.js';
 import { createFaults, type Faults, type FaultUpdate } from './faults/injector.js';
+import { createDriveHandler } from './drive/handler.js';
 import { createHandler } from './http/handler.js';
 import type { SandboxInterceptor } from './http/intercept.js';
 import { listen, type ListeningServer } from './http/listen.js';
@@ -55,6 +56,11 @@ export interface Sandbox {
   oauth: SandboxOAuth;
   /** Port 0 (a free one) and host 127.0.0.1 by default. Call it twice for two origins (two "subdomains") over one account. */
   listen(options?: { port?: number; host?: string }): Promise<ListeningServer>;
+  /**
+   * Serves the drive (files API) on a second origin, like amoCRM's drive_url, and points the
+   * account's `drive_url` at it. Without it `drive_url` names amoCRM's real host, unreachable here.
+   */
+  listenDrive(options?: { port?: number; host?: string }): Promise<ListeningServer>;
   /** Webhooks sent to the destinations subscribed through /api/v4/webhooks. */
   webhooks: SandboxWebhooks;
   /** What a user does in amoCRM's UI and the API cannot (delete, restore), with its webhooks. */
@@ -106,6 +112,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     oauth: oauth.api,
     webhooks: { settled: emitter.settled, deliveries: emitter.deliveries, clearDeliveries: emitter.clearDeliveries },
     actions: createSandboxActions({ store, emitter, now }),
+    async listenDrive(listenOptions) {
+      const drive = createDriveHandler({
+        store,
+        log,
+        now,
+        authorized: (candidate) => candidate !== null && (candidate === token || oauth.checkAccessToken(candidate).ok),
+      });
+      const server = await listen(drive, listenOptions);
+      store.account.drive_url = server.url;
+      return server;
+    },
     async listen(listenOptions) {
       const server = await listen(handler, listenOptions);
       host.listening(server.url);

@@ -4,6 +4,7 @@
 import { createEventLog, type EventLog } from './events/log.js';
 import { createCustomersData, type CustomersData } from './customers/records.js';
 import { createCatalogStore, type CatalogStore } from './catalogs/store.js';
+import { createDriveStore, type DriveStore } from './drive/store.js';
 import { createLinkIndex, type LinkIndex } from './links.js';
 import type {
   AccountRecord,
@@ -74,6 +75,8 @@ export interface SandboxStore {
   widgets: Table<WidgetRecord>;
   /** Website chat buttons (CRM plugin) by source id (`/api/v4/website_buttons`). */
   websiteButtons: Table<WebsiteButtonRecord>;
+  /** The drive service: files, upload sessions, and files attached to entities. */
+  drive: DriveStore;
   /** The entity table for a type, for code shared by leads, contacts and companies. */
   entities(type: 'leads'): Table<LeadRecord>;
   entities(type: 'contacts'): Table<ContactRecord>;
@@ -119,6 +122,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     webhooks: createTable([], { firstId: 839001 }),
     widgets: createTable(),
     websiteButtons: createTable(),
+    drive: createDriveStore(),
     entities: ((type: EntityType) => byType[type]) as SandboxStore['entities'],
   };
 }

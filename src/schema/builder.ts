@@ -50,6 +50,8 @@ export const builder = new SchemaBuilder<{
     /** Outputs accept amoCRM's unix seconds or a Date. */
     DateTime: { Input: Date; Output: Date | number };
     JSON: { Input: unknown; Output: unknown };
+    /** A file of a GraphQL multipart request (Yoga hands resolvers a WHATWG File). */
+    Upload: { Input: File; Output: never };
   };
 }>({
   // Federation last: it reads the resolvers the others have wrapped; it needs the directives plugin.
@@ -112,6 +114,22 @@ builder.scalarType('JSON', {
   parseValue: (value) => value,
   parseLiteral: () => {
     throw new GraphQLError('JSON literals are not accepted; pass JSON through variables');
+  },
+});
+
+builder.scalarType('Upload', {
+  description: 'A file sent in a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec).',
+  serialize: () => {
+    throw new GraphQLError('Upload is an input type only');
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'object' || value === null || typeof (value as File).arrayBuffer !== 'function') {
+      throw new GraphQLError('Upload takes a file part of a multipart request, mapped onto this variable');
+    }
+    return value as File;
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('Upload literals are not accepted; send the file as a multipart part mapped onto a variable');
   },
 });
 

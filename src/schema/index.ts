@@ -26,6 +26,7 @@ import './event.js';
 import './entity-events.js';
 import './entity-subscription.js';
 import './federation.js';
+import './file.js';
 import './lead.js';
 import './lead-mutations.js';
 import './link-mutations.js';

@@ -200,6 +200,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     : null;
   let sandbox: RunningGateway['sandbox'] = null;
   let sandboxServer: { url: string; close(): Promise<void> } | null = null;
+  let driveServer: { url: string; close(): Promise<void> } | null = null;
   let staticAccount: { baseUrl: string; token: string } | null = null;
   if (config.upstream.kind === 'sandbox') {
     // A fresh random token per start: the sandbox is only reachable with the one we hand over.
@@ -207,6 +208,8 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
     scrubber.add(token);
     const instance = createSandbox({ seed: config.upstream.seed, token });
     sandboxServer = await instance.listen({ port: config.upstream.port, host: '127.0.0.1' });
+    // The files API lives on a second origin (the account's drive_url), as in amoCRM.
+    driveServer = await instance.listenDrive({ port: 0, host: '127.0.0.1' });
     sandbox = { instance, url: sandboxServer.url };
     staticAccount = { baseUrl: sandboxServer.url, token };
   } else if (config.upstream.kind === 'account') {
@@ -416,6 +419,7 @@ export async function startGateway(config: StartOptions): Promise<RunningGateway
       if (!drained) log('warn', 'shutdown deadline passed with requests still in flight; their connections were closed');
       if (ownsDispatcher) await dispatcher.close();
       await sandboxServer?.close();
+      await driveServer?.close();
       await oauth?.store.close?.();
       await bus.close();
       redis?.disconnect();

@@ -9,6 +9,7 @@ import { DEFAULT_COST_LIMIT, useCostLimit, type CostLimitOptions } from './plugi
 import { DEFAULT_CSRF, useCsrfPrevention, type CsrfOptions } from './plugins/csrf-prevention.js';
 import { DEFAULT_DOCUMENT_LIMITS, useDocumentLimits, type DocumentLimitsOptions } from './plugins/document-limits.js';
 import { useMalformedRequestErrors } from './plugins/malformed-requests.js';
+import { MULTIPART_ENVELOPE_BYTES, useUploadLimits } from './plugins/upload-limits.js';
 
 export interface SecurityOptions extends DocumentLimitsOptions, CostLimitOptions, CsrfOptions, CorsOptions {
   /**
@@ -16,6 +17,11 @@ export interface SecurityOptions extends DocumentLimitsOptions, CostLimitOptions
    * Content-Length, or as soon as a chunked body passes the limit (Yoga's `maxRequestBodySize`).
    */
   maxBodyBytes: number;
+  /**
+   * Largest total of files one GraphQL multipart request (`uploadFile`) may carry. Such a request
+   * is held to this plus a small envelope instead of `maxBodyBytes`; 0 turns uploads off.
+   */
+  maxUploadBytes: number;
 }
 
 export const DEFAULT_SECURITY: SecurityOptions = {
@@ -25,6 +31,9 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   ...DEFAULT_CORS,
   // A large legitimate request is a 2,000-token document plus variables: tens of KB.
   maxBodyBytes: 1_000_000,
+  // Files go to amoCRM in 512 KiB parts, one upstream call each: 10 MiB is 21 calls, well inside
+  // one operation's upstream budget (100 by default).
+  maxUploadBytes: 10 * 1024 * 1024,
 };
 
 export interface Security {
@@ -37,13 +46,21 @@ export interface Security {
 export function createSecurity(options: Partial<SecurityOptions> = {}): Security {
   const settings = { ...DEFAULT_SECURITY, ...definedOnly(options) };
   return {
-    plugins: [useCsrfPrevention(settings), useMalformedRequestErrors(), useDocumentLimits(settings), useCostLimit(settings)],
+    plugins: [
+      useCsrfPrevention(settings),
+      useMalformedRequestErrors(),
+      ...(settings.maxUploadBytes > 0 ? [useUploadLimits(settings)] : []),
+      useDocumentLimits(settings),
+      useCostLimit(settings),
+    ],
     serverOptions: {
       cors: corsPolicy(settings),
-      maxRequestBodySize: settings.maxBodyBytes,
-      // The schema takes no file uploads, so multipart bodies are only attack surface (and Yoga
-      // answers a malformed one with a 200); they now get the 415 of any other unknown body.
-      multipart: false,
+      // Yoga's own limit is the backstop for the largest kind of body; useUploadLimits holds each
+      // kind (JSON, multipart) to its own.
+      maxRequestBodySize: settings.maxUploadBytes > 0 ? Math.max(settings.maxBodyBytes, settings.maxUploadBytes + MULTIPART_ENVELOPE_BYTES) : settings.maxBodyBytes,
+      // GraphQL multipart requests carry `uploadFile`'s files. They are "simple" requests a
+      // cross-site form could send, so the CSRF check asks them for its header like any other.
+      multipart: settings.maxUploadBytes > 0,
     },
   };
 }

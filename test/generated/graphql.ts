@@ -18,6 +18,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value, for amoCRM data that has no fixed shape. */
   JSON: { input: unknown; output: unknown; }
+  /** A file sent in a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). */
+  Upload: { input: File; output: File; }
 };
 
 export type AcceptUnsortedInput = {
@@ -510,6 +512,13 @@ export type EntityEventAction =
   /** Changed. */
   | 'UPDATE';
 
+export type EntityFilesInput = {
+  entityAmoId: Scalars['Int']['input'];
+  entityType: FileEntityType;
+  /** At most 50. */
+  fileUuids: Array<Scalars['String']['input']>;
+};
+
 /** A link between a lead and a contact or company, or a contact and a company (either way round). */
 export type EntityLinkInput = {
   from: EntityRefInput;
@@ -576,6 +585,38 @@ export type EventValueFilter = {
   responsibleUserIds?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** sale_field_changed, name_field_changed, custom_field_value_changed…: exactly this value. */
   value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Entities files can be attached to. */
+export type FileEntityType =
+  | 'COMPANIES'
+  | 'CONTACTS'
+  | 'CUSTOMERS'
+  | 'LEADS';
+
+/** The drive's filters; all given must hold. */
+export type FileFilterInput = {
+  createdAt?: InputMaybe<DateTimeRange>;
+  /** User ids; -1 a client, 0 a robot. */
+  createdByAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** e.g. ["pdf", "png"]. */
+  extensions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Bytes. */
+  maxSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Bytes. */
+  minSize?: InputMaybe<Scalars['Int']['input']>;
+  /** The exact file name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  sourceAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** A part of the file name or of the name of an entity it is attached to. */
+  term?: InputMaybe<Scalars['String']['input']>;
+  /** true lists trashed files instead of live ones. */
+  trashed?: InputMaybe<Scalars['Boolean']['input']>;
+  updatedAt?: InputMaybe<DateTimeRange>;
+  /** User ids; -1 a client, 0 a robot. */
+  updatedByAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** At most 50. */
+  uuids?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** An inclusive number range; either end may be left open. */

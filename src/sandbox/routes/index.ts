@@ -11,6 +11,7 @@ import { contactRoutes } from './contacts.js';
 import { currencyRoutes } from './currencies.js';
 import { customerRoutes } from './customers.js';
 import { customFieldRoutes } from './custom-fields.js';
+import { entityFileRoutes } from './entity-files.js';
 import { entityWriteRoutes } from './entity-writes.js';
 import { eventRoutes } from './events.js';
 import { leadRoutes } from './leads.js';
@@ -59,6 +60,7 @@ export const apiRoutes: Route[] = [
   ...talkRoutes,
   ...callRoutes,
   ...subscriptionRoutes,
+  ...entityFileRoutes,
   ...chatTemplateRoutes,
   ...webhookRoutes,
 ];
