@@ -35,6 +35,7 @@ import './note-mutations.js';
 import './pipeline.js';
 import './raw-request.js';
 import './role.js';
+import './role-mutations.js';
 import './source.js';
 import './short-link.js';
 import './tag.js';
@@ -44,6 +45,7 @@ import './task-mutations.js';
 import './unsorted.js';
 import './unsorted-mutations.js';
 import './user.js';
+import './user-mutations.js';
 import './webhook.js';
 
 export type { GraphQLContext } from './context.js';
