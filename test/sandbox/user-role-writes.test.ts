@@ -46,14 +46,14 @@ describe('POST /api/v4/users', () => {
     const response = await post('/api/v4/users', [
       { name: 'Ok', email: 'ok@example.com' },
       { name: 'Dup', email: taken },
-      { email: 'x@example.com', lang: 'de', password: '123', rights: { role_id: 999, leads: { view: 'Z' } } },
+      { email: 'x@example.com', lang: 'de', password: '123', rights: { role_id: 999, leads: { view: 'Z' }, contacts: { view: 'M', edit: 'A' } } },
       { name: 'Twin', email: 'ok@example.com' },
     ]);
     expect(response.status).toBe(400);
     const errors = response.body['validation-errors'];
     expect(errors.map((item: any) => item.request_id)).toEqual(['1', '2', '3']);
     expect(errors[0].errors).toEqual([expect.objectContaining({ code: 'NotSupportedChoice', path: 'email' })]);
-    expect(errors[1].errors.map((error: any) => error.path).sort()).toEqual(['lang', 'name', 'password', 'rights.leads.view', 'rights.role_id']);
+    expect(errors[1].errors.map((error: any) => error.path).sort()).toEqual(['lang', 'name', 'password', 'rights.contacts.edit', 'rights.leads.view', 'rights.role_id']);
     expect(errors[2].errors[0].path).toBe('email');
     expect(snapshot()).toBe(before);
   });

@@ -1,7 +1,9 @@
 // Reads the `rights` object of a user or role write. Entity rights map actions to levels: A (all),
 // G (the user's group), M (own only), D (denied); leads, contacts and companies take view, edit,
 // add, delete and export, tasks only edit and delete (amoCRM's rights model, §3.12). Admin and free
-// are not roles but user flags, so a role's rights carry neither.
+// are not roles but user flags, so a role's rights carry neither. The docs ask writes to respect
+// the rights' dependencies; the sandbox enforces the evident one: editing, deleting or exporting
+// reaches no further than viewing (A > G > M > D).
 
 import type { UserRights } from '../../rest/types.js';
 import { readFields } from '../notes/fields.js';
@@ -12,6 +14,18 @@ export type RoleRights = Omit<UserRights, 'is_admin' | 'is_free' | 'is_active' |
 
 const LEVELS = new Set(['A', 'G', 'M', 'D']);
 const ENTITY_ACTIONS = ['view', 'edit', 'add', 'delete', 'export'];
+const REACH: Record<string, number> = { A: 3, G: 2, M: 1, D: 0 };
+
+/** Levels beyond `view` are refused when both are given. */
+function checkDependencies(levels: Record<string, string>, issues: Issues): void {
+  const view = levels.view;
+  if (view === undefined) return;
+  for (const action of ['edit', 'delete', 'export']) {
+    const level = levels[action];
+    if (level !== undefined && REACH[level]! > REACH[view]!) issues.add('NotSupportedChoice', action, `${action} reaches no further than view (${view}).`);
+  }
+}
+
 const ENTITY_KEYS = { leads: ENTITY_ACTIONS, contacts: ENTITY_ACTIONS, companies: ENTITY_ACTIONS, tasks: ['edit', 'delete'] } as const;
 
 function readLevels(raw: unknown, actions: readonly string[], issues: Issues): Record<string, string> | undefined {
@@ -58,6 +72,7 @@ export function readRoleRights(raw: Record<string, unknown>, store: SandboxStore
   for (const [key, actions] of Object.entries(ENTITY_KEYS)) {
     if (raw[key] === undefined || raw[key] === null) continue;
     const levels = readLevels(raw[key], actions, issues.under(key));
+    if (levels && key !== 'tasks') checkDependencies(levels, issues.under(key));
     if (levels) out[key as keyof typeof ENTITY_KEYS] = levels;
   }
   const read = readFields(raw, issues);
