@@ -71,6 +71,13 @@ describe('addUsers', () => {
 });
 
 describe('createRoles, updateRoles, deleteRoles', () => {
+  it('says reading roles is admin-only when the sandbox refuses a manager', async () => {
+    // First in this group: nothing has cached the roles since addUsers dropped them.
+    const response = await asManager(() => stack.gql(`{ roles(first: 5) { nodes { amoId } } }`));
+    expect(response.errors?.[0]?.extensions?.code).toBe('AMOCRM_FORBIDDEN');
+    expect(response.errors?.[0]?.message).toMatch(/administrators/);
+  });
+
   it('creates and updates roles, the holders take new rights, and the next roles and users reads are fresh', async () => {
     dataOf(await stack.gql(`{ roles(first: 50) { nodes { amoId } } users(first: 250) { nodes { amoId } } }`));
     stack.resetLog();

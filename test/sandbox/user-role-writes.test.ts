@@ -116,6 +116,9 @@ describe('/api/v4/roles writes', () => {
     expect(unknown.body['validation-errors'][0].errors[0].code).toBe('NotFound');
     expect((await asManager(() => post('/api/v4/roles', [{ name: 'x', rights: {} }]))).status).toBe(403);
     expect((await asManager(() => running.api(`/api/v4/roles/${ROLE_IDS.head}`, { method: 'DELETE' }))).status).toBe(403);
+    // Reading roles is for administrators as well.
+    expect((await asManager(() => running.api('/api/v4/roles'))).status).toBe(403);
+    expect((await asManager(() => running.api(`/api/v4/roles/${ROLE_IDS.head}`))).status).toBe(403);
     expect(snapshot()).toBe(before);
   });
 

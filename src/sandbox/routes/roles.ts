@@ -1,7 +1,9 @@
 // GET /api/v4/roles (paged, with totals) and /api/v4/roles/{id}: a role is a named set of rights;
-// `with=users` adds the ids of the users who hold it. Reading roles is for admins in amoCRM; the
-// sandbox token is the account's admin. Writes (admin only) are in ../users/role-writes.ts.
+// `with=users` adds the ids of the users who hold it. Reading roles is for admins in amoCRM (403
+// otherwise); the sandbox token is the account's admin. Writes (admin only) are in
+// ../users/role-writes.ts.
 
+import { requireAdmin } from '../http/admin.js';
 import type { RequestContext } from '../http/context.js';
 import { readWith } from '../http/filters.js';
 import { countedPage, link } from '../http/hal.js';
@@ -36,6 +38,7 @@ export const roleRoutes: Route[] = [
     method: 'GET',
     path: '/api/v4/roles',
     handler: (ctx) => {
+      requireAdmin(ctx, 'reading roles');
       const withs = readWith(ctx.query);
       return countedPage(ctx, 'roles', ctx.store.roles.values(), readPaging(ctx), (role) => renderRole(ctx, withs, role));
     },
@@ -44,6 +47,7 @@ export const roleRoutes: Route[] = [
     method: 'GET',
     path: '/api/v4/roles/:id',
     handler: (ctx) => {
+      requireAdmin(ctx, 'reading roles');
       const role = ctx.store.roles.get(idParam(ctx));
       return role ? hal(renderRole(ctx, readWith(ctx.query), role)) : noContent();
     },
