@@ -82,6 +82,8 @@ export interface UserGroupRecord {
 export interface RoleRecord {
   id: number;
   name: string;
+  /** Set by role writes; a seeded role's rights are read off the users who hold it. */
+  rights?: Partial<UserRights>;
 }
 
 export interface StatusRecord {

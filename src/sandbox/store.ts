@@ -58,6 +58,8 @@ export interface SandboxStore {
   shortLinks: Table<ShortLinkRecord>;
   /** Who follows a lead's changes, by lead id (`/api/v4/leads/{id}/subscriptions`). */
   subscriptions: Map<number, { subscriber_id: number; type: 'user' | 'group' }[]>;
+  /** The same for customers (`/api/v4/customers/{id}/subscriptions`), by customer id. */
+  customerSubscriptions: Map<number, { subscriber_id: number; type: 'user' | 'group' }[]>;
   chatTemplates: Table<ChatTemplateRecord>;
   /** Chat conversations by talk_id. */
   talks: Table<TalkRecord>;
@@ -113,6 +115,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     tasks: createTable(),
     shortLinks: createTable(),
     subscriptions: new Map(),
+    customerSubscriptions: new Map(),
     chatTemplates: createTable(),
     talks: createTable([], { firstId: 1 }),
     unsorted: new Map(),

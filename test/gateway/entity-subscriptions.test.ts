@@ -1,4 +1,5 @@
-// Lead.subscribers: one upstream call per lead (amoCRM has no batch), bounded per operation.
+// Lead.subscribers and Customer.subscribers: one upstream call per entity (amoCRM has no batch),
+// bounded per operation and per entity kind.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_IDS } from '../../src/sandbox/seed/ids.js';
@@ -30,5 +31,55 @@ describe('Lead.subscribers', () => {
   it('refuses subscribers for more than 50 leads in one operation', async () => {
     const response = await stack.gql(`{ leads(first: 60) { nodes { subscribers { type } } } }`);
     expect(response.errors?.[0]?.message).toMatch(/at most 50 leads/);
+  });
+});
+
+describe('Customer.subscribers', () => {
+  it('reads the subscribers of listed customers, one call per customer, and no field for contacts or companies', async () => {
+    const store = stack.sandbox.store;
+    {
+      const customers = store.customers.rows.values();
+      stack.resetLog();
+      const data = dataOf(await stack.gql(`{ customers(first: 3) { nodes { amoId subscribers { type subscriberAmoId user { amoId name } } } } }`));
+      const byId = new Map(data.customers.nodes.map((customer: any) => [customer.amoId, customer.subscribers]));
+      expect(byId.get(customers[0]!.id)).toEqual([
+        { type: 'USER', subscriberAmoId: USER_IDS.manager1, user: { amoId: USER_IDS.manager1, name: store.users.get(USER_IDS.manager1)!.name } },
+      ]);
+      expect(byId.get(customers[1]!.id)).toEqual([]);
+      const calls = stack.upstreamCalls().filter((call) => call.path.endsWith('/subscriptions'));
+      expect(calls.map((call) => call.path).sort()).toEqual(data.customers.nodes.map((c: any) => `/api/v4/customers/${c.amoId}/subscriptions`).sort());
+      const contact = await stack.gql(`{ contacts(first: 1) { nodes { subscribers { type } } } }`);
+      expect(contact.errors?.[0]?.message).toMatch(/Cannot query field "subscribers" on type "Contact"/);
+    }
+  });
+
+  it('says the customers mode is off instead of failing silently', async () => {
+    const store = stack.sandbox.store;
+    store.account.customers_mode = 'disabled';
+    try {
+      const response = await stack.gql(`{ customer(amoId: ${store.customers.rows.values()[0]!.id}) { subscribers { type } } }`);
+      expect(response.errors?.[0]?.message).toMatch(/Customers are not available in this account/);
+    } finally {
+      store.account.customers_mode = 'periodicity';
+    }
+  });
+
+  it('refuses subscribers for more than 50 customers in one operation', async () => {
+    const store = stack.sandbox.store;
+    const template = store.customers.rows.values()[0]!;
+    const added: number[] = [];
+    try {
+      while (store.customers.rows.size < 60) {
+        const id = store.customers.rows.nextId();
+        store.customers.rows.put({ ...template, id, name: `Подписанный ${id}` });
+        added.push(id);
+      }
+      stack.resetLog();
+      const response = await stack.gql(`{ customers(first: 60) { nodes { subscribers { type } } } }`);
+      expect(response.errors?.[0]?.message).toMatch(/at most 50 customers/);
+      expect(stack.upstreamCalls().filter((call) => call.path.endsWith('/subscriptions'))).toHaveLength(0);
+    } finally {
+      for (const id of added) store.customers.rows.delete(id);
+    }
   });
 });

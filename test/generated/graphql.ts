@@ -56,6 +56,16 @@ export type AddTransactionInput = {
   price: Scalars['Int']['input'];
 };
 
+export type AddUserInput = {
+  /** Must not belong to a user already in the account. */
+  email: Scalars['String']['input'];
+  lang?: InputMaybe<UserLang>;
+  name: Scalars['String']['input'];
+  /** At least 6 characters. Sent to amoCRM only; never logged or returned. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  rights?: InputMaybe<UserRightsInput>;
+};
+
 /** Exactly one of `earn` and `redeem`. */
 export type BonusPointsInput = {
   customerAmoId: Scalars['Int']['input'];
@@ -334,6 +344,12 @@ export type CreatePipelineInput = {
   wonStatusName?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateRoleInput = {
+  /** Unique in the account. */
+  name: Scalars['String']['input'];
+  rights: RoleRightsInput;
+};
+
 export type CreateShortLinkInput = {
   /** The contact the link is for (amoCRM makes short links for contacts only). */
   contactAmoId: Scalars['Int']['input'];
@@ -530,6 +546,15 @@ export type EntityLinkInput = {
 export type EntityRefInput = {
   amoId: Scalars['Int']['input'];
   entity: EntityType;
+};
+
+/** Rights on leads, contacts or companies; an action left out keeps amoCRM's default. */
+export type EntityRightsInput = {
+  add?: InputMaybe<RightLevel>;
+  delete?: InputMaybe<RightLevel>;
+  edit?: InputMaybe<RightLevel>;
+  export?: InputMaybe<RightLevel>;
+  view?: InputMaybe<RightLevel>;
 };
 
 /** The amoCRM entity types that carry custom fields, tags and links. */
@@ -815,6 +840,31 @@ export type PipelineStatusInput = {
   statusId: Scalars['Int']['input'];
 };
 
+/** How far a right reaches. */
+export type RightLevel =
+  /** Every entity. */
+  | 'ALL'
+  /** None. */
+  | 'DENIED'
+  /** Entities of the user's group. */
+  | 'GROUP'
+  /** Entities the user is responsible for. */
+  | 'OWN';
+
+/** A role's rights. Admin and free are user flags, not role rights. */
+export type RoleRightsInput = {
+  /** May use lists (catalogs). */
+  catalogAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  companies?: InputMaybe<EntityRightsInput>;
+  contacts?: InputMaybe<EntityRightsInput>;
+  leads?: InputMaybe<EntityRightsInput>;
+  /** May use mail in amoCRM. */
+  mailAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Rights per lead status; an empty list removes them all. */
+  stageRights?: InputMaybe<Array<StageRightsInput>>;
+  tasks?: InputMaybe<TaskRightsInput>;
+};
+
 export type SmartAddressInput = {
   addressLine1?: InputMaybe<Scalars['String']['input']>;
   addressLine2?: InputMaybe<Scalars['String']['input']>;
@@ -837,6 +887,16 @@ export type SourceServiceInput = {
   supportsListMessage?: InputMaybe<Scalars['Boolean']['input']>;
   /** An official WhatsApp Business number. */
   waba?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Rights on the leads in one status of a pipeline. */
+export type StageRightsInput = {
+  delete?: InputMaybe<RightLevel>;
+  edit?: InputMaybe<RightLevel>;
+  export?: InputMaybe<RightLevel>;
+  pipelineAmoId: Scalars['Int']['input'];
+  statusAmoId: Scalars['Int']['input'];
+  view?: InputMaybe<RightLevel>;
 };
 
 /** A status by its pipeline (status ids 142 and 143 repeat in every pipeline). */
@@ -904,6 +964,11 @@ export type TaskOrderField =
   | 'COMPLETE_TILL'
   | 'CREATED_AT'
   | 'ID';
+
+export type TaskRightsInput = {
+  delete?: InputMaybe<RightLevel>;
+  edit?: InputMaybe<RightLevel>;
+};
 
 export type TransactionFilter = {
   /** Purchases of these customers. */
@@ -1073,6 +1138,13 @@ export type UpdatePipelineInput = {
   sort?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Only what is given changes; within `rights`, only the rights given. */
+export type UpdateRoleInput = {
+  amoId: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  rights?: InputMaybe<RoleRightsInput>;
+};
+
 /** Only the fields given change; `whatsapp` replaces the services as a whole. */
 export type UpdateSourceInput = {
   amoId: Scalars['Int']['input'];
@@ -1108,6 +1180,32 @@ export type UpdateTaskInput = {
   /** 1 call (the default), 2 meeting, or one of `account { taskTypes }`. */
   taskTypeId?: InputMaybe<Scalars['Int']['input']>;
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UserLang =
+  | 'EN'
+  | 'ES'
+  | 'PT'
+  | 'RU';
+
+/** A new user's rights. With a role and no entity rights, the user takes the role's rights. */
+export type UserRightsInput = {
+  /** May use lists (catalogs). */
+  catalogAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  companies?: InputMaybe<EntityRightsInput>;
+  contacts?: InputMaybe<EntityRightsInput>;
+  /** The user group; 0 is the main one. */
+  groupAmoId?: InputMaybe<Scalars['Int']['input']>;
+  isAdmin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A free user does not count towards the plan; an admin cannot be free. */
+  isFree?: InputMaybe<Scalars['Boolean']['input']>;
+  leads?: InputMaybe<EntityRightsInput>;
+  /** May use mail in amoCRM. */
+  mailAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  roleAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** Rights per lead status; an empty list removes them all. */
+  stageRights?: InputMaybe<Array<StageRightsInput>>;
+  tasks?: InputMaybe<TaskRightsInput>;
 };
 
 /** An event amoCRM can notify a webhook of; the value is amoCRM's settings name in upper case (add_lead is ADD_LEAD). */

@@ -1,5 +1,6 @@
-// /api/v4/leads/{id}/subscriptions: who follows one lead's changes. One lead per call: amoCRM has
-// no batch read of subscriptions. Counted and paged like users.
+// /api/v4/{leads|customers}/{id}/subscriptions: who follows one lead's or customer's changes. One
+// entity per call: amoCRM has no batch read of subscriptions, and serves them for these two entity
+// types only. Counted and paged like users.
 
 import { assertId, getCollection } from '../collection.js';
 import { collect, paginate } from '../paginate.js';
@@ -11,18 +12,24 @@ export interface Subscription {
   type: 'user' | 'group';
 }
 
+export type SubscribableEntity = 'leads' | 'customers';
+
 export function createSubscriptionsResource(send: SendFn) {
-  const list = (leadId: number, params: { page?: number; limit?: number; signal?: AbortSignal } = {}) =>
+  const list = (entity: SubscribableEntity, id: number, params: { page?: number; limit?: number; signal?: AbortSignal } = {}) =>
     getCollection<Subscription>(send, {
-      path: `/api/v4/leads/${assertId(leadId)}/subscriptions`,
+      path: `/api/v4/${entity}/${assertId(id)}/subscriptions`,
       key: 'subscriptions',
       page: params.page,
       limit: params.limit,
       signal: params.signal,
     });
+  /** Every subscriber of one entity, over all its pages. */
+  const of = (entity: SubscribableEntity, id: number, params: { signal?: AbortSignal } = {}) =>
+    collect(paginate((page) => list(entity, id, { ...params, page })));
   return {
     list,
-    /** Every subscriber of one lead, over all its pages. */
-    ofLead: (leadId: number, params: { signal?: AbortSignal } = {}) => collect(paginate((page) => list(leadId, { ...params, page }))),
+    of,
+    ofLead: (leadId: number, params: { signal?: AbortSignal } = {}) => of('leads', leadId, params),
+    ofCustomer: (customerId: number, params: { signal?: AbortSignal } = {}) => of('customers', customerId, params),
   };
 }

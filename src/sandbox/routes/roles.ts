@@ -1,8 +1,9 @@
 // GET /api/v4/roles (paged, with totals) and /api/v4/roles/{id}: a role is a named set of rights;
-// `with=users` adds the ids of the users who hold it. Reading roles is for admins in amoCRM; the
-// sandbox token is the account's admin.
+// `with=users` adds the ids of the users who hold it. Reading roles is for admins in amoCRM (403
+// otherwise); the sandbox token is the account's admin. Writes (admin only) are in
+// ../users/role-writes.ts.
 
-import type { UserRights } from '../../rest/types.js';
+import { requireAdmin } from '../http/admin.js';
 import type { RequestContext } from '../http/context.js';
 import { readWith } from '../http/filters.js';
 import { countedPage, link } from '../http/hal.js';
@@ -10,21 +11,15 @@ import { readPaging } from '../http/paging.js';
 import { hal, noContent } from '../http/reply.js';
 import type { Route } from '../http/router.js';
 import type { RoleRecord } from '../records.js';
+import { createRoles, deleteRole, updateRoles } from '../users/role-writes.js';
+import { roleRightsOf } from '../users/rights.js';
 import { idParam } from './params.js';
 
-/** A role's rights are its holders' entity rights; the per-user flags are not part of it. */
-function roleRights(ctx: RequestContext, role: RoleRecord): Partial<UserRights> {
-  const holder = ctx.store.users.values().find((user) => user.rights.role_id === role.id);
-  if (!holder) return {};
-  const { is_admin: _admin, is_free: _free, is_active: _active, group_id: _group, role_id: _role, ...rights } = structuredClone(holder.rights);
-  return rights;
-}
-
-function renderRole(ctx: RequestContext, withs: ReadonlySet<string>, role: RoleRecord) {
+export function renderRole(ctx: RequestContext, withs: ReadonlySet<string>, role: RoleRecord) {
   return {
     id: role.id,
     name: role.name,
-    rights: roleRights(ctx, role),
+    rights: roleRightsOf(ctx.store, role),
     _links: link(ctx, `/api/v4/roles/${role.id}`),
     ...(withs.has('users')
       ? { _embedded: { users: ctx.store.users.values().filter((user) => user.rights.role_id === role.id).map((user) => user.id) } }
@@ -32,11 +27,18 @@ function renderRole(ctx: RequestContext, withs: ReadonlySet<string>, role: RoleR
   };
 }
 
+const renderWritten = (ctx: RequestContext, role: RoleRecord) => renderRole(ctx, new Set(), role);
+
 export const roleRoutes: Route[] = [
+  { method: 'POST', path: '/api/v4/roles', handler: (ctx) => createRoles(ctx, renderWritten) },
+  { method: 'PATCH', path: '/api/v4/roles', handler: (ctx) => updateRoles(ctx, null, renderWritten) },
+  { method: 'PATCH', path: '/api/v4/roles/:id', handler: (ctx) => updateRoles(ctx, idParam(ctx), renderWritten) },
+  { method: 'DELETE', path: '/api/v4/roles/:id', handler: (ctx) => deleteRole(ctx, idParam(ctx)) },
   {
     method: 'GET',
     path: '/api/v4/roles',
     handler: (ctx) => {
+      requireAdmin(ctx, 'reading roles');
       const withs = readWith(ctx.query);
       return countedPage(ctx, 'roles', ctx.store.roles.values(), readPaging(ctx), (role) => renderRole(ctx, withs, role));
     },
@@ -45,6 +47,7 @@ export const roleRoutes: Route[] = [
     method: 'GET',
     path: '/api/v4/roles/:id',
     handler: (ctx) => {
+      requireAdmin(ctx, 'reading roles');
       const role = ctx.store.roles.get(idParam(ctx));
       return role ? hal(renderRole(ctx, readWith(ctx.query), role)) : noContent();
     },

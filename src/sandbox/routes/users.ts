@@ -1,5 +1,5 @@
 // GET /api/v4/users (paged, with totals) and /api/v4/users/{id}; `with=role,group,uuid,amojo_id,
-// user_rank,phone_number`.
+// user_rank,phone_number`; adding users (admin only) is in ../users/user-writes.ts.
 
 import type { User } from '../../rest/types.js';
 import type { RequestContext } from '../http/context.js';
@@ -9,9 +9,10 @@ import { readPaging } from '../http/paging.js';
 import { hal, noContent } from '../http/reply.js';
 import type { Route } from '../http/router.js';
 import type { UserRecord } from '../records.js';
+import { addUsers } from '../users/user-writes.js';
 import { idParam } from './params.js';
 
-function renderUser(ctx: RequestContext, withs: ReadonlySet<string>, user: UserRecord): User & Record<string, unknown> {
+export function renderUser(ctx: RequestContext, withs: ReadonlySet<string>, user: UserRecord): User & Record<string, unknown> {
   const embedded: NonNullable<User['_embedded']> = {};
   if (withs.has('role')) {
     const role = user.rights.role_id === null ? undefined : ctx.store.roles.get(user.rights.role_id);
@@ -37,6 +38,7 @@ function renderUser(ctx: RequestContext, withs: ReadonlySet<string>, user: UserR
 }
 
 export const userRoutes: Route[] = [
+  { method: 'POST', path: '/api/v4/users', handler: (ctx) => addUsers(ctx, (c, user) => renderUser(c, new Set(['role', 'group', 'uuid', 'amojo_id']), user)) },
   {
     method: 'GET',
     path: '/api/v4/users',

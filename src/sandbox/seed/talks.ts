@@ -28,9 +28,11 @@ export function seedTalks(store: SandboxStore): void {
   });
 }
 
-/** The first three live leads: two users; one user and a group; none. */
+/** The first three live leads: two users; one user and a group; none. The first customer: one user. */
 export function seedSubscriptions(store: SandboxStore): void {
   const [a, b] = store.leads.values().filter((lead) => !lead.is_deleted);
   if (a) store.subscriptions.set(a.id, [{ subscriber_id: USER_IDS.admin, type: 'user' }, { subscriber_id: USER_IDS.salesHead, type: 'user' }]);
   if (b) store.subscriptions.set(b.id, [{ subscriber_id: USER_IDS.salesHead, type: 'user' }, { subscriber_id: GROUP_IDS.retail, type: 'group' }]);
+  const customer = store.customers.rows.values()[0];
+  if (customer) store.customerSubscriptions.set(customer.id, [{ subscriber_id: USER_IDS.manager1, type: 'user' }]);
 }
