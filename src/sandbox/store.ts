@@ -11,6 +11,8 @@ import type {
   CompanyRecord,
   ContactRecord,
   CustomFieldRecord,
+  FieldGroupRecord,
+  GroupOwner,
   EntityType,
   LeadRecord,
   LossReasonRecord,
@@ -44,6 +46,8 @@ export interface SandboxStore {
   customFields: Record<EntityType | 'customers', Table<CustomFieldRecord>>;
   /** Field definitions per catalog id (see `fieldTable`). */
   catalogFields: Map<number, Table<CustomFieldRecord>>;
+  /** Field groups (card tabs) per owner, by their string id. */
+  fieldGroups: Record<GroupOwner, Map<string, FieldGroupRecord>>;
   tags: Record<EntityType, Table<TagRecord>>;
   leads: Table<LeadRecord>;
   contacts: Table<ContactRecord>;
@@ -95,6 +99,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     sources: createTable(),
     customFields: { leads: createTable(), contacts: createTable(), companies: createTable(), customers: createTable() },
     catalogFields: new Map(),
+    fieldGroups: { leads: new Map(), contacts: new Map(), companies: new Map(), customers: new Map() },
     tags: { leads: createTable(), contacts: createTable(), companies: createTable() },
     leads,
     contacts,
