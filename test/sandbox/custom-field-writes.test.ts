@@ -57,6 +57,10 @@ describe('POST /api/v4/{owner}/custom_fields', () => {
     const customers = await send('POST', '/api/v4/customers/custom_fields', [{ name: 'ИНН', type: 'text' }]);
     expect(store().customFields.customers.get(customers.body._embedded.custom_fields[0].id)?.name).toBe('ИНН');
     expect((await send('POST', '/api/v4/catalogs/999999/custom_fields', [{ name: 'x', type: 'text' }])).status).toBe(404);
+    const wrong = await send('POST', `/api/v4/catalogs/${CATALOG_IDS.regular}/custom_fields`, [{ name: 'ДР', type: 'birthday' }, { name: 'Файл', type: 'file' }]);
+    expect(wrong.body['validation-errors'].map((item: any) => [item.request_id, item.errors[0].path])).toEqual([['0', 'type']]);
+    const chained = await send('POST', '/api/v4/contacts/custom_fields', [{ name: 'Каталог', type: 'chained_list' }]);
+    expect(chained.status).toBe(400);
   });
 
   it('refuses a batch with bad items, naming each by request_id, and writes nothing', async () => {
@@ -93,7 +97,7 @@ describe('POST /api/v4/{owner}/custom_fields', () => {
     const before = snapshot();
     const denied = await asManager(() => send('POST', '/api/v4/leads/custom_fields', [{ name: 'x', type: 'text' }]));
     expect(denied.status).toBe(403);
-    const many = Array.from({ length: 51 }, (_, i) => ({ name: `f${i}`, type: 'text' }));
+    const many = Array.from({ length: 251 }, (_, i) => ({ name: `f${i}`, type: 'text' }));
     expect((await send('POST', '/api/v4/leads/custom_fields', many)).status).toBe(400);
     expect(snapshot()).toBe(before);
   });

@@ -11,11 +11,12 @@ import { hal, noContent, type Reply } from '../http/reply.js';
 import { readFields } from '../notes/fields.js';
 import type { FieldGroupRecord, GroupOwner } from '../records.js';
 import type { SandboxStore } from '../store.js';
-import { readBatch, readObjectBody } from '../writes/body.js';
+import { MAX_BATCH, readBatch, readObjectBody } from '../writes/body.js';
 import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { has, readItem } from '../writes/scalars.js';
 
-export const MAX_GROUPS_PER_REQUEST = 50;
+/** The docs name no ceiling for groups either: amoCRM's general one. */
+export const MAX_GROUPS_PER_REQUEST = MAX_BATCH;
 const WHAT = 'managing field groups';
 
 /** The fields a group holds: those naming it, or, for the predefined group, those naming none. */

@@ -14,19 +14,22 @@ import { readFields, type FieldReader } from '../notes/fields.js';
 import type { CustomFieldRecord, FieldOwner } from '../records.js';
 import { findStatus, type SandboxStore } from '../store.js';
 import type { Table } from '../table.js';
-import { readBatch, readObjectBody } from '../writes/body.js';
+import { MAX_BATCH, readBatch, readObjectBody } from '../writes/body.js';
 import { isRecord, requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { has, readItem } from '../writes/scalars.js';
 import { dropFieldValues } from './value-holders.js';
 import { renderField } from './render.js';
 
-/** Fields per write request (amoCRM's general batch ceiling; the SDK sends 50). */
-export const MAX_FIELDS_PER_REQUEST = 50;
+/** Fields per write request: the docs name no ceiling of their own, so amoCRM's general one. */
+export const MAX_FIELDS_PER_REQUEST = MAX_BATCH;
 
 const WHAT = 'managing custom fields';
 const ENUM_TYPES = new Set<CustomFieldType>(['select', 'multiselect', 'radiobutton', 'category']);
+// Which owner may have which type, after Kommo's "field types availability" table.
 /** Types only a catalog (list) has. */
-const CATALOG_ONLY = new Set<CustomFieldType>(['price', 'category', 'items', 'file', 'payer', 'supplier']);
+const CATALOG_ONLY = new Set<CustomFieldType>(['price', 'category', 'items', 'linked_entity', 'payer', 'supplier']);
+/** Types a catalog cannot have. */
+const NOT_IN_CATALOGS = new Set<CustomFieldType>(['smart_address', 'birthday', 'legal_entity', 'multitext', 'chained_list']);
 /** Phone, e-mail and IM are contacts' and companies' only. */
 const MULTITEXT_OWNERS = new Set<FieldOwner>(['contacts', 'companies']);
 const REMINDS = new Set(['never', 'day', 'week', 'month']);
@@ -54,7 +57,9 @@ function checkType(read: FieldReader, owner: FieldOwner): CustomFieldType | unde
   if (type === undefined) return undefined;
   if (!(CUSTOM_FIELD_TYPES as readonly string[]).includes(type)) read.fail('NotSupportedChoice', 'type', 'The value you selected is not a valid choice.');
   else if (CATALOG_ONLY.has(type as CustomFieldType) && catalogIdOf(owner) === null) read.fail('NotSupportedChoice', 'type', `A ${type} field exists only in catalogs.`);
+  else if (NOT_IN_CATALOGS.has(type as CustomFieldType) && catalogIdOf(owner) !== null) read.fail('NotSupportedChoice', 'type', `A catalog cannot have a ${type} field.`);
   else if (type === 'multitext' && !MULTITEXT_OWNERS.has(owner)) read.fail('NotSupportedChoice', 'type', 'multitext fields exist only for contacts and companies.');
+  else if (type === 'chained_list' && owner !== 'leads') read.fail('NotSupportedChoice', 'type', 'chained_list fields exist only for leads.');
   else return type as CustomFieldType;
   return undefined;
 }
