@@ -3,7 +3,7 @@
 
 import type { AmoClient } from '../rest/client.js';
 import { collect } from '../rest/paginate.js';
-import type { Account, Company, Contact, Currency, CustomFieldDefinition, CustomFieldOwner, Lead, LossReason, Pipeline, Role, User } from '../rest/types.js';
+import type { Account, Company, Contact, Currency, CustomFieldDefinition, CustomFieldGroup, CustomFieldGroupOwner, CustomFieldOwner, Lead, LossReason, Pipeline, Role, User } from '../rest/types.js';
 import type { Coalescer } from './coalescer.js';
 import { COMPANY_WITH, CONTACT_WITH, entityCoalescer, LEAD_WITH } from './entities.js';
 import { createMetadataCache, type MetadataCache } from './metadata-cache.js';
@@ -39,6 +39,8 @@ export interface AccountContext {
   customFields(owner: CustomFieldOwner): Promise<CustomFieldDefinition[]>;
   /** Drops the cached definitions of `owner` unless they are fresher than a few seconds. */
   refreshCustomFields(owner: CustomFieldOwner): boolean;
+  /** The field groups (card tabs) of an entity type or of customers. */
+  customFieldGroups(owner: CustomFieldGroupOwner): Promise<CustomFieldGroup[]>;
   lossReasons(): Promise<LossReason[]>;
   /** The account's roles with their users; amoCRM lets only administrators read them. */
   roles(): Promise<Role[]>;
@@ -64,6 +66,11 @@ const DEFAULT_UNKNOWN_FIELD_REFRESH_MS = 5_000;
 /** The metadata cache key of one owner's field definitions; writes to definitions invalidate it. */
 export function customFieldsKey(owner: CustomFieldOwner): string {
   return `custom_fields:${owner}`;
+}
+
+/** The metadata cache key of one owner's field groups; group writes and field moves invalidate it. */
+export function customFieldGroupsKey(owner: CustomFieldGroupOwner): string {
+  return `custom_field_groups:${owner}`;
 }
 
 function ownerFields(owner: CustomFieldOwner): Pick<CustomFieldDefinition, 'entity_type' | 'catalog_id'> {
@@ -112,6 +119,7 @@ export function createAccountContext(options: AccountContextOptions): AccountCon
       }),
     refreshCustomFields: (owner) =>
       metadata.invalidateIfOlderThan(customFieldsKey(owner), options.unknownFieldRefreshMs ?? DEFAULT_UNKNOWN_FIELD_REFRESH_MS),
+    customFieldGroups: (owner) => metadata.get(customFieldGroupsKey(owner), (signal) => client.customFields.groups.list(owner, { signal })),
     lossReasons: () => metadata.get('loss_reasons', (signal) => collect(client.lossReasons.iterate({ limit: 250, signal }))),
     roles: () => metadata.get('roles', (signal) => collect(client.roles.iterate({ limit: 250, with: ['users'], signal }))),
     currencies: () => metadata.get('currencies', (signal) => collect(client.currencies.iterate({ limit: 250, signal }))),

@@ -31,6 +31,11 @@ export async function loadStatuses(account: AccountContext, keys: readonly strin
 }
 
 /** Custom field definitions are per owner (entity type, customers, a catalog); the key is `owner:fieldId`. */
+/** Whose definition a field is, from the `entity_type` (and `catalog_id`) amoCRM answers with. */
+export function fieldOwnerOf(field: Pick<CustomFieldDefinition, 'entity_type' | 'catalog_id'>): CustomFieldOwner {
+  return field.entity_type === 'catalogs' ? `catalogs/${field.catalog_id ?? 0}` : field.entity_type;
+}
+
 export function customFieldKey(owner: CustomFieldOwner, fieldId: number): string {
   return `${owner}:${fieldId}`;
 }

@@ -33,6 +33,22 @@ export type EntityType = 'leads' | 'contacts' | 'companies';
  */
 export type CustomFieldOwner = EntityType | 'customers' | `catalogs/${number}`;
 
+/** Owners whose fields are grouped into card tabs (`/api/v4/{owner}/custom_fields/groups`). */
+export type CustomFieldGroupOwner = EntityType | 'customers';
+
+/** A field group (a tab of the entity card). Ids are strings; the predefined one is the main tab. */
+export interface CustomFieldGroup {
+  id: string;
+  name: string;
+  sort: number;
+  entity_type: CustomFieldGroupOwner;
+  is_predefined: boolean;
+  type: 'custom_field_group' | 'linked_group';
+  /** Ids of the fields in the group. */
+  fields?: number[];
+  _links?: HalLinks;
+}
+
 export function catalogFieldOwner(catalogId: number): CustomFieldOwner {
   return `catalogs/${catalogId}`;
 }

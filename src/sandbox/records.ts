@@ -188,6 +188,21 @@ export type CustomFieldRecord = Omit<CustomFieldDefinition, '_links' | 'account_
 /** Whose fields a definition is, as its `/api/v4/{owner}/custom_fields` path segment. */
 export type FieldOwner = EntityType | 'customers' | `catalogs/${number}`;
 
+/** Owners whose cards group their fields (`/api/v4/{owner}/custom_fields/groups`). */
+export type GroupOwner = EntityType | 'customers';
+
+/**
+ * A tab of fields in an entity card. Ids are strings; the predefined group is the card's main tab
+ * and cannot be deleted. Which fields a group holds is each field's `group_id` (null: the main tab).
+ */
+export interface FieldGroupRecord {
+  id: string;
+  name: string;
+  sort: number;
+  is_predefined: boolean;
+  type: 'custom_field_group';
+}
+
 export interface TaskTypeRecord {
   id: number;
   name: string;

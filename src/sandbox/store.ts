@@ -12,6 +12,8 @@ import type {
   CompanyRecord,
   ContactRecord,
   CustomFieldRecord,
+  FieldGroupRecord,
+  GroupOwner,
   EntityType,
   LeadRecord,
   LossReasonRecord,
@@ -47,6 +49,8 @@ export interface SandboxStore {
   customFields: Record<EntityType | 'customers', Table<CustomFieldRecord>>;
   /** Field definitions per catalog id (see `fieldTable`). */
   catalogFields: Map<number, Table<CustomFieldRecord>>;
+  /** Field groups (card tabs) per owner, by their string id. */
+  fieldGroups: Record<GroupOwner, Map<string, FieldGroupRecord>>;
   tags: Record<EntityType, Table<TagRecord>>;
   leads: Table<LeadRecord>;
   contacts: Table<ContactRecord>;
@@ -106,6 +110,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     sources: createTable(),
     customFields: { leads: createTable(), contacts: createTable(), companies: createTable(), customers: createTable() },
     catalogFields: new Map(),
+    fieldGroups: { leads: new Map(), contacts: new Map(), companies: new Map(), customers: new Map() },
     tags: { leads: createTable(), contacts: createTable(), companies: createTable() },
     leads,
     contacts,

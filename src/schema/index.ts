@@ -21,6 +21,8 @@ import './customer.js';
 import './customer-mutations.js';
 import './customer-status.js';
 import './custom-field-definition.js';
+import './custom-field-group.js';
+import './custom-field-mutations.js';
 import './custom-field-value.js';
 import './event.js';
 import './entity-events.js';

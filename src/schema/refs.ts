@@ -8,6 +8,7 @@ import { ID_BATCH_SIZE, loadCompanies, loadContacts, loadLeads } from '../loader
 import { loadTasks } from '../loaders/tasks.js';
 import {
   customFieldKey,
+  fieldOwnerOf,
   loadCustomFields,
   loadLossReasons,
   loadPipelines,
@@ -103,20 +104,20 @@ export const StatusRef = builder.loadableNodeRef('Status', {
   cacheResolved: true,
 });
 
-/** A definition as amoCRM returns it, with the entity type it belongs to (absent in some answers). */
-export type CustomFieldDefinitionShape = CustomFieldDefinition & { entity_type: EntityType };
+/** A definition as amoCRM returns it, with the owner it belongs to (absent in some answers). */
+export type CustomFieldDefinitionShape = CustomFieldDefinition;
 
-/** Keyed by `entity:fieldId`: field ids are per entity type. */
+/** Keyed by `owner:fieldId` (`leads:551001`, `catalogs/1003:555201`): a definition is found under its owner. */
 export const CustomFieldDefinitionRef = builder.loadableNodeRef('CustomFieldDefinition', {
   id: {
-    resolve: (field: CustomFieldDefinitionShape) => customFieldKey(field.entity_type, field.id),
-    parse: parseCompositeKey('CustomFieldDefinition', /^(leads|contacts|companies):\d+$/),
+    resolve: (field: CustomFieldDefinitionShape) => customFieldKey(fieldOwnerOf(field), field.id),
+    parse: parseCompositeKey('CustomFieldDefinition', /^(leads|contacts|companies|customers|catalogs\/\d+):\d+$/),
   },
   load: async (keys: string[], ctx: GraphQLContext): Promise<CustomFieldDefinitionShape[]> => {
     const fields = await loadCustomFields(ctx.account, keys);
     return fields as CustomFieldDefinitionShape[];
   },
-  toKey: (field) => customFieldKey(field.entity_type, field.id),
+  toKey: (field) => customFieldKey(fieldOwnerOf(field), field.id),
   sort: true,
   cacheResolved: true,
 });

@@ -66,6 +66,13 @@ export type AddUserInput = {
   rights?: InputMaybe<UserRightsInput>;
 };
 
+/** When amoCRM reminds of a birthday field. */
+export type BirthdayRemind =
+  | 'DAY'
+  | 'MONTH'
+  | 'NEVER'
+  | 'WEEK';
+
 /** Exactly one of `earn` and `redeem`. */
 export type BonusPointsInput = {
   customerAmoId: Scalars['Int']['input'];
@@ -265,6 +272,36 @@ export type CreateContactInput = {
   tags?: InputMaybe<Array<TagInput>>;
 };
 
+export type CreateCustomFieldGroupInput = {
+  /** The owner's fields to move into the new group. */
+  fieldAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  name: Scalars['String']['input'];
+  sort?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateCustomFieldInput = {
+  /** Latin letters, digits and underscores; values can then be written by code. Unique per owner. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Monetary fields only: an ISO 4217 code such as RUB. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Options of select, multiselect, radiobutton and category fields. */
+  enums?: InputMaybe<Array<CustomFieldEnumInput>>;
+  /** The group (card tab) to show the field in; null: the main tab. Not for catalogs. */
+  groupId?: InputMaybe<Scalars['String']['input']>;
+  /** Lead statuses in which the field is hidden (lead fields). */
+  hiddenStatuses?: InputMaybe<Array<CustomFieldStatusInput>>;
+  /** Only the API may change its values. */
+  isApiOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  /** Birthday fields only. */
+  remind?: InputMaybe<BirthdayRemind>;
+  /** Lead statuses that need this field filled (lead, contact and company fields). */
+  requiredStatuses?: InputMaybe<Array<CustomFieldStatusInput>>;
+  sort?: InputMaybe<Scalars['Int']['input']>;
+  /** Fixed once created. */
+  type: CustomFieldType;
+};
+
 export type CreateCustomerInput = {
   companyAmoId?: InputMaybe<Scalars['Int']['input']>;
   /** Its contacts (replaces the list); the first is the main one. */
@@ -421,6 +458,13 @@ export type CreateWebsiteButtonInput = {
   usedInApp?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One option of a select-like field. On update, give amoId to keep an existing option (and the values that chose it); the list replaces the old one. */
+export type CustomFieldEnumInput = {
+  amoId?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Scalars['Int']['input']>;
+  value: Scalars['String']['input'];
+};
+
 /** Matches a custom field: give exactly one of `values`, `range` or `dateRange`. amoCRM applies custom field filters only on accounts with API filtering enabled (`account { isApiFilterEnabled }`). */
 export type CustomFieldFilter = {
   dateRange?: InputMaybe<DateTimeRange>;
@@ -450,6 +494,20 @@ export type CustomFieldInput = {
 export type CustomFieldOptionInput = {
   enumId?: InputMaybe<Scalars['Int']['input']>;
   value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Whose custom fields: an entity type, customers, or a catalog (with its catalogAmoId). */
+export type CustomFieldOwnerType =
+  /** A catalog (list); name it with catalogAmoId. */
+  | 'CATALOGS'
+  | 'COMPANIES'
+  | 'CONTACTS'
+  | 'CUSTOMERS'
+  | 'LEADS';
+
+export type CustomFieldStatusInput = {
+  pipelineAmoId: Scalars['Int']['input'];
+  statusAmoId: Scalars['Int']['input'];
 };
 
 /** amoCRM's custom field types. UNKNOWN stands for a type this gateway does not know yet. */
@@ -1078,6 +1136,37 @@ export type UpdateContactInput = {
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces every tag; an empty list removes them all. */
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change; fieldAmoIds moves those fields into the group (others stay where they are). */
+export type UpdateCustomFieldGroupInput = {
+  fieldAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  groupId: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Only the fields given change. A field's type cannot change. */
+export type UpdateCustomFieldInput = {
+  amoId: Scalars['Int']['input'];
+  /** Latin letters, digits and underscores; values can then be written by code. Unique per owner. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Monetary fields only: an ISO 4217 code such as RUB. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Options of select, multiselect, radiobutton and category fields. */
+  enums?: InputMaybe<Array<CustomFieldEnumInput>>;
+  /** The group (card tab) to show the field in; null: the main tab. Not for catalogs. */
+  groupId?: InputMaybe<Scalars['String']['input']>;
+  /** Lead statuses in which the field is hidden (lead fields). */
+  hiddenStatuses?: InputMaybe<Array<CustomFieldStatusInput>>;
+  /** Only the API may change its values. */
+  isApiOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Birthday fields only. */
+  remind?: InputMaybe<BirthdayRemind>;
+  /** Lead statuses that need this field filled (lead, contact and company fields). */
+  requiredStatuses?: InputMaybe<Array<CustomFieldStatusInput>>;
+  sort?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Only the fields given change. */

@@ -1,45 +1,20 @@
 // GET /api/v4/{leads|contacts|companies|customers|catalogs/{id}}/custom_fields (paged by 50 unless
 // asked otherwise, with totals; filter[type][], filter[id][], order[sort|id]) and
-// .../custom_fields/{id}. An unknown catalog reads as empty (204), as its elements do.
+// .../custom_fields/{id}. An unknown catalog reads as empty (204), as its elements do. Writes
+// (custom-fields/writes.ts) and field groups (custom-fields/groups.ts) are routed here too.
 
-import type { CustomFieldDefinition } from '../../rest/types.js';
 import type { RequestContext } from '../http/context.js';
 import { filterTree, intList, readOrder, stringList } from '../http/filters.js';
-import { countedPage, link } from '../http/hal.js';
+import { countedPage } from '../http/hal.js';
 import { readPaging } from '../http/paging.js';
 import { hal, noContent } from '../http/reply.js';
 import type { Route } from '../http/router.js';
-import { catalogIdOf, fieldTable } from '../field-owners.js';
+import { createGroups, deleteGroup, getGroup, listGroups, updateGroup } from '../custom-fields/groups.js';
+import { renderField } from '../custom-fields/render.js';
+import { createFields, deleteField, updateFields } from '../custom-fields/writes.js';
+import { fieldTable } from '../field-owners.js';
 import type { CustomFieldRecord, FieldOwner } from '../records.js';
 import { idParam } from './params.js';
-
-function renderField(ctx: RequestContext, entity: FieldOwner, field: CustomFieldRecord): CustomFieldDefinition & Record<string, unknown> {
-  const catalogId = catalogIdOf(entity);
-  return {
-    id: field.id,
-    name: field.name,
-    type: field.type,
-    account_id: ctx.store.account.id,
-    code: field.code,
-    sort: field.sort,
-    is_api_only: field.is_api_only,
-    enums: field.enums ? field.enums.map((item) => ({ ...item })) : null,
-    group_id: field.group_id,
-    required_statuses: field.required_statuses ? field.required_statuses.map((item) => ({ ...item })) : [],
-    is_deletable: field.is_deletable,
-    is_predefined: field.is_predefined,
-    entity_type: catalogId === null ? (entity as CustomFieldDefinition['entity_type']) : 'catalogs',
-    ...(catalogId === null ? {} : { catalog_id: catalogId }),
-    tracking_callback: null,
-    remind: field.remind ?? null,
-    triggers: [],
-    currency: field.currency ?? null,
-    ...(entity === 'leads' ? { is_computed: field.is_computed ?? false, hidden_statuses: [...(field.hidden_statuses ?? [])] } : {}),
-    chained_lists: null,
-    search_in: null,
-    _links: link(ctx, `/api/v4/${entity}/custom_fields/${field.id}`),
-  };
-}
 
 function listFields(entity: FieldOwner, ctx: RequestContext) {
   const paging = readPaging(ctx);
@@ -76,7 +51,23 @@ const OWNERS: [string, OwnerOf][] = [
   ['catalogs/:catalogId', (ctx) => `catalogs/${idParam(ctx, 'catalogId')}`],
 ];
 
-export const customFieldRoutes: Route[] = OWNERS.flatMap(([segment, ownerOf]): Route[] => [
-  { method: 'GET', path: `/api/v4/${segment}/custom_fields`, handler: (ctx) => listFields(ownerOf(ctx), ctx) },
-  { method: 'GET', path: `/api/v4/${segment}/custom_fields/:id`, handler: (ctx) => getField(ownerOf(ctx), ctx) },
-]);
+const GROUP_OWNERS = ['leads', 'contacts', 'companies', 'customers'] as const;
+
+export const customFieldRoutes: Route[] = [
+  ...OWNERS.flatMap(([segment, ownerOf]): Route[] => [
+    { method: 'GET', path: `/api/v4/${segment}/custom_fields`, handler: (ctx) => listFields(ownerOf(ctx), ctx) },
+    { method: 'POST', path: `/api/v4/${segment}/custom_fields`, handler: (ctx) => createFields(ctx, ownerOf(ctx)) },
+    { method: 'PATCH', path: `/api/v4/${segment}/custom_fields`, handler: (ctx) => updateFields(ctx, ownerOf(ctx), null) },
+    { method: 'GET', path: `/api/v4/${segment}/custom_fields/:id`, handler: (ctx) => getField(ownerOf(ctx), ctx) },
+    { method: 'PATCH', path: `/api/v4/${segment}/custom_fields/:id`, handler: (ctx) => updateFields(ctx, ownerOf(ctx), idParam(ctx)) },
+    { method: 'DELETE', path: `/api/v4/${segment}/custom_fields/:id`, handler: (ctx) => deleteField(ctx, ownerOf(ctx), idParam(ctx)) },
+  ]),
+  // Literal `groups` outranks `:id` in the router, so these never read as a field id.
+  ...GROUP_OWNERS.flatMap((owner): Route[] => [
+    { method: 'GET', path: `/api/v4/${owner}/custom_fields/groups`, handler: (ctx) => listGroups(ctx, owner) },
+    { method: 'POST', path: `/api/v4/${owner}/custom_fields/groups`, handler: (ctx) => createGroups(ctx, owner) },
+    { method: 'GET', path: `/api/v4/${owner}/custom_fields/groups/:id`, handler: (ctx) => getGroup(ctx, owner) },
+    { method: 'PATCH', path: `/api/v4/${owner}/custom_fields/groups/:id`, handler: (ctx) => updateGroup(ctx, owner) },
+    { method: 'DELETE', path: `/api/v4/${owner}/custom_fields/groups/:id`, handler: (ctx) => deleteGroup(ctx, owner) },
+  ]),
+];

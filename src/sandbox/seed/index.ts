@@ -10,6 +10,7 @@ import { seedCustomers } from '../customers/seed.js';
 import { seedCompanies } from './companies.js';
 import { seedContacts } from './contacts.js';
 import { seedCustomFields } from './custom-fields.js';
+import { seedFieldGroups } from './field-groups.js';
 import { seedEvents } from './events.js';
 import { seedLeads } from './leads.js';
 import { demoAccount, seedMetadata } from './metadata.js';
@@ -30,6 +31,7 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   const store = createStore(demoAccount(options.subdomain ?? 'demo'));
   seedMetadata(store);
   seedCustomFields(store);
+  seedFieldGroups(store);
   seedTags(store);
   const seed = options.seed ?? 1;
   const random = createRandom(seed);

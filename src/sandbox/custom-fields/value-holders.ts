@@ -1,0 +1,37 @@
+// Where an owner's field values live, so deleting a field drops them everywhere it was filled.
+// Leads, contacts and companies keep `custom_fields_values` on their rows. Customers and catalog
+// elements get values in a parallel change: register their tables in `HOLDERS` when they land.
+
+import type { FieldOwner, StoredFieldValues } from '../records.js';
+import type { SandboxStore } from '../store.js';
+
+/** A row that holds field values, and how to write it back. */
+interface Holder {
+  rows(): { custom_fields_values: StoredFieldValues[] }[];
+  put(row: { custom_fields_values: StoredFieldValues[] }): void;
+}
+
+type HolderOf = (store: SandboxStore, owner: FieldOwner) => Holder | null;
+
+const entityHolder: HolderOf = (store, owner) => {
+  if (owner !== 'leads' && owner !== 'contacts' && owner !== 'companies') return null;
+  const table = store.entities(owner) as unknown as { values(): { custom_fields_values: StoredFieldValues[] }[]; put(row: unknown): unknown };
+  return { rows: () => table.values(), put: (row) => void table.put(row) };
+};
+
+/** Hook: customers' and catalog elements' holders are added here. */
+export const HOLDERS: HolderOf[] = [entityHolder];
+
+export function dropFieldValues(store: SandboxStore, owner: FieldOwner, fieldId: number): number {
+  let changed = 0;
+  for (const holderOf of HOLDERS) {
+    const holder = holderOf(store, owner);
+    if (!holder) continue;
+    for (const row of holder.rows()) {
+      if (!row.custom_fields_values.some((value) => value.field_id === fieldId)) continue;
+      holder.put({ ...row, custom_fields_values: row.custom_fields_values.filter((value) => value.field_id !== fieldId) });
+      changed++;
+    }
+  }
+  return changed;
+}
