@@ -22,6 +22,7 @@ import './customer-mutations.js';
 import './customer-status.js';
 import './custom-field-definition.js';
 import './custom-field-value.js';
+import './owner-custom-fields.js';
 import './event.js';
 import './entity-events.js';
 import './entity-subscription.js';

@@ -19,6 +19,7 @@ import type {
   Company,
   Contact,
   CustomFieldDefinition,
+  CustomFieldOwner,
   EntityType,
   Lead,
   LossReason,
@@ -106,17 +107,21 @@ export const StatusRef = builder.loadableNodeRef('Status', {
 /** A definition as amoCRM returns it, with the entity type it belongs to (absent in some answers). */
 export type CustomFieldDefinitionShape = CustomFieldDefinition & { entity_type: EntityType };
 
-/** Keyed by `entity:fieldId`: field ids are per entity type. */
+/** The owner a definition belongs to: a catalog's fields say `catalogs` and name the catalog apart. */
+const fieldOwner = (field: CustomFieldDefinitionShape): CustomFieldOwner =>
+  field.catalog_id != null && (field.entity_type as string) === 'catalogs' ? `catalogs/${field.catalog_id}` : field.entity_type;
+
+/** Keyed by `owner:fieldId`: field ids are per owner (entity type, customers, a catalog). */
 export const CustomFieldDefinitionRef = builder.loadableNodeRef('CustomFieldDefinition', {
   id: {
-    resolve: (field: CustomFieldDefinitionShape) => customFieldKey(field.entity_type, field.id),
-    parse: parseCompositeKey('CustomFieldDefinition', /^(leads|contacts|companies):\d+$/),
+    resolve: (field: CustomFieldDefinitionShape) => customFieldKey(fieldOwner(field), field.id),
+    parse: parseCompositeKey('CustomFieldDefinition', /^(leads|contacts|companies|customers|catalogs\/\d+):\d+$/),
   },
   load: async (keys: string[], ctx: GraphQLContext): Promise<CustomFieldDefinitionShape[]> => {
     const fields = await loadCustomFields(ctx.account, keys);
     return fields as CustomFieldDefinitionShape[];
   },
-  toKey: (field) => customFieldKey(field.entity_type, field.id),
+  toKey: (field) => customFieldKey(fieldOwner(field), field.id),
   sort: true,
   cacheResolved: true,
 });
