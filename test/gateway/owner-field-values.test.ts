@@ -62,6 +62,15 @@ describe('reading typed custom fields', () => {
     expect(payer.values).toEqual([{ name: expect.any(String), type: 'legal', entityId: String(store().companies.values().filter((c) => !c.is_deleted)[0]!.id) }]);
   });
 
+  it("exposes a catalog link's price_id as its price field and the element's amount in it", async () => {
+    const lead = store().leads.values().filter((row) => !row.is_deleted)[1]!;
+    store().catalogs.link({ entity_type: 'leads', entity_id: lead.id, element_id: FIRST_ELEMENT_ID + 3, catalog_id: CATALOG_IDS.products, quantity: 2, price_id: P.specialPrice });
+    const data = dataOf<any>(await stack.gql(`{ lead(amoId: ${lead.id}) { catalogElements { elementAmoId priceId priceField { name } price } } }`));
+    const special = Math.round((1_000 + 4 * 750) * 0.9);
+    expect(data.lead.catalogElements).toEqual([{ elementAmoId: FIRST_ELEMENT_ID + 3, priceId: P.specialPrice, priceField: { name: 'Цена для партнёров' }, price: special }]);
+    expect(store().catalogs.elements.get(FIRST_ELEMENT_ID + 3)!.custom_fields_values!.find((value) => value.field_id === P.specialPrice)!.values).toEqual([{ value: special }]);
+  });
+
   it('types 100 customers’ values with one customers read and one definitions read', async () => {
     const data = store().customers;
     const template = data.rows.get(FIRST_CUSTOMER_ID)!;

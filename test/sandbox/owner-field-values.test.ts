@@ -124,6 +124,19 @@ describe('custom field values of catalog elements', () => {
   });
 });
 
+describe('price_id on catalog links', () => {
+  it("takes one of the catalog's price fields and refuses any other field", async () => {
+    const lead = store().leads.values().filter((row) => !row.is_deleted)[0]!;
+    const item = (priceId: number) => ({ entity_id: lead.id, to_entity_id: FIRST_ELEMENT_ID + 3, to_entity_type: 'catalog_elements', metadata: { catalog_id: CATALOG_IDS.products, quantity: 2, price_id: priceId } });
+    const refused = await running().api('/api/v4/leads/link', { method: 'POST', body: [item(P.sku)] });
+    expect(refused.status).toBe(400);
+    expect(refused.body['validation-errors'][0].errors).toEqual([expect.objectContaining({ code: 'NotSupportedChoice', path: 'metadata.price_id' })]);
+    const linked = await running().api('/api/v4/leads/link', { method: 'POST', body: [item(P.specialPrice)] });
+    expect(linked.status).toBe(200);
+    expect(store().catalogs.linksOf({ type: 'leads', id: lead.id }).find((link) => link.element_id === FIRST_ELEMENT_ID + 3)?.price_id).toBe(P.specialPrice);
+  });
+});
+
 describe('custom field values of customers', () => {
   it('renders seeded values on two customers in three and null on the rest', async () => {
     const { body } = await running().api(`/api/v4/customers?limit=250`);
