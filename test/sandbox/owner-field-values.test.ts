@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG_FIELD_IDS } from '../../src/sandbox/catalogs/fields.js';
 import { CATALOG_IDS, FIRST_ELEMENT_ID } from '../../src/sandbox/catalogs/seed.js';
 import { FIRST_CUSTOMER_ID } from '../../src/sandbox/customers/records.js';
+import { fieldTable } from '../../src/sandbox/field-owners.js';
 import { FIELD_IDS } from '../../src/sandbox/index.js';
 import { useSandbox } from './helpers.js';
 
@@ -121,6 +122,27 @@ describe('custom field values of catalog elements', () => {
       ['NotSupportedChoice', 'custom_fields_values.4.values.0.value'],
     ]);
     expect(store().catalogs.elements.size).toBe(before);
+  });
+});
+
+describe('supplier and file values', () => {
+  it('keeps a supplier by entity_id and a Drive file by file_uuid, refusing either without its id', async () => {
+    const table = fieldTable(store(), `catalogs/${CATALOG_IDS.regular}`)!;
+    const base = { code: null, sort: 900, is_api_only: false, is_predefined: false, is_deletable: true, group_id: null, required_statuses: [], enums: null, remind: null, currency: null };
+    table.put({ ...base, id: 555_290, name: 'Поставщик', type: 'supplier' });
+    table.put({ ...base, id: 555_291, name: 'Договор', type: 'file' });
+    const path = `/api/v4/catalogs/${CATALOG_IDS.regular}/elements`;
+    const ok = await running().api(path, {
+      method: 'POST',
+      body: [{ name: 'С файлом', custom_fields_values: [{ field_id: 555_290, values: [{ value: { entity_id: 42, name: 'ООО Поставка' } }] }, { field_id: 555_291, values: [{ value: { file_uuid: 'f-1', file_name: 'contract.pdf', file_size: 1024 } }] }] }],
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body._embedded.elements[0].custom_fields_values.map((value: any) => [value.field_type, value.values])).toEqual([
+      ['supplier', [{ value: { entity_id: 42, name: 'ООО Поставка' } }]],
+      ['file', [{ value: { file_uuid: 'f-1', file_name: 'contract.pdf', file_size: 1024 } }]],
+    ]);
+    const bad = await running().api(path, { method: 'POST', body: [{ name: 'x', custom_fields_values: [{ field_id: 555_290, values: [{ value: { name: 'без id' } }] }, { field_id: 555_291, values: [{ value: {} }] }] }] });
+    expect(bad.body['validation-errors'][0].errors.map((error: any) => error.path)).toEqual(['custom_fields_values.0.values.0.value.entity_id', 'custom_fields_values.1.values.0.value.file_uuid']);
   });
 });
 
