@@ -20,7 +20,7 @@ CatalogElementRef.implement({
   }),
 });
 
-const CatalogElementLinkRef = builder.objectRef<CatalogElementLink>('CatalogElementLink').implement({
+export const CatalogElementLinkRef = builder.objectRef<CatalogElementLink>('CatalogElementLink').implement({
   description: 'A catalog element linked to a lead, contact or company, with how many of it.',
   fields: (t) => ({
     element: t.field({

@@ -4,7 +4,8 @@
 import { batchWrite, type ItemError, type Prepared } from '../loaders/batch-write.js';
 import { elementKey } from '../loaders/catalogs.js';
 import type { CatalogElementWrite } from '../rest/resources/catalogs.js';
-import type { CreatedRef, UpdatedRef, WithId } from '../rest/types.js';
+import type { CreatedRef, CustomFieldDefinition, UpdatedRef, WithId } from '../rest/types.js';
+import { CustomFieldInput, ownerCustomFields, type CustomFieldInputValue } from './custom-field-input.js';
 import { builder } from './builder.js';
 import { badInput } from './common.js';
 import type { GraphQLContext } from './context.js';
@@ -13,22 +14,23 @@ import { checkListSize, refuseRepeats } from './entity-writes.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
 const CreateCatalogElementInput = builder.inputType('CreateCatalogElementInput', {
-  fields: (t) => ({ name: t.string({ required: true }) }),
+  fields: (t) => ({ name: t.string({ required: true }), customFields: t.field({ type: [CustomFieldInput], description: "Checked against the catalog's field definitions (SKU, PRICE… in products)." }) }),
 });
 
 const UpdateCatalogElementInput = builder.inputType('UpdateCatalogElementInput', {
   description: 'Only the fields given change.',
-  fields: (t) => ({ amoId: t.int({ required: true }), name: t.string() }),
+  fields: (t) => ({ amoId: t.int({ required: true }), name: t.string(), customFields: t.field({ type: [CustomFieldInput] }) }),
 });
 
 interface ElementInputValue {
   amoId?: number | null;
   name?: string | null;
+  customFields?: readonly CustomFieldInputValue[] | null;
 }
 
 const inputPath = (amoPath: string) => (amoPath.split('.')[0] === 'name' ? ['name'] : amoPath.split('.')[0] === 'id' ? ['amoId'] : []);
 
-function prepare(inputs: readonly ElementInputValue[], mode: 'create' | 'update'): Prepared<CatalogElementWrite>[] {
+function prepare(inputs: readonly ElementInputValue[], mode: 'create' | 'update', fields: readonly CustomFieldDefinition[]): Prepared<CatalogElementWrite>[] {
   const one = (input: ElementInputValue): Prepared<CatalogElementWrite> => {
     const errors: ItemError[] = [];
     const body: CatalogElementWrite & { id?: number } = {};
@@ -40,8 +42,9 @@ function prepare(inputs: readonly ElementInputValue[], mode: 'create' | 'update'
       if (input.name.trim() === '') errors.push(inputError(['name'], 'name must not be empty'));
       body.name = input.name;
     }
-    if (mode === 'update' && Object.keys(body).length === 1) errors.push(inputError([], 'nothing to change'));
-    return errors.length > 0 ? { errors } : { body, inputPath };
+    const custom = ownerCustomFields(input.customFields, fields, body, errors);
+    if (mode === 'update' && Object.keys(body).length === 1 && !input.customFields?.length) errors.push(inputError([], 'nothing to change'));
+    return errors.length > 0 ? { errors } : { body, inputPath: (amoPath) => custom(amoPath) ?? inputPath(amoPath) };
   };
   return mode === 'update' ? (refuseRepeats(inputs, one) as Prepared<CatalogElementWrite>[]) : inputs.map(one);
 }
@@ -49,7 +52,8 @@ function prepare(inputs: readonly ElementInputValue[], mode: 'create' | 'update'
 async function writeElements(ctx: GraphQLContext, catalogId: number, inputs: readonly ElementInputValue[], mode: 'create' | 'update') {
   if (catalogId < 1) throw badInput('catalogAmoId must be positive');
   checkListSize(inputs);
-  const items = prepare(inputs, mode);
+  const fields = await ctx.account.customFields(`catalogs/${catalogId}`);
+  const items = prepare(inputs, mode, fields);
   const signal = ctx.upstream.scope?.signal;
   const requestIdById = new Map<number, string>();
   const outcomes =
@@ -93,7 +97,7 @@ builder.mutationFields((t) => ({
   }),
   updateCatalogElements: t.field({
     type: writePayloadType('UpdateCatalogElementsPayload', CatalogElementWriteResult),
-    description: 'Renames elements of a catalog by amoId, 50 per upstream call, each answered on its own.',
+    description: 'Changes names and custom fields of elements of a catalog by amoId, 50 per upstream call, each answered on its own.',
     args: { catalogAmoId: t.arg.int({ required: true }), input: t.arg({ type: [UpdateCatalogElementInput], required: true }) },
     resolve: (_root, args, ctx) => writeElements(ctx, args.catalogAmoId, args.input, 'update'),
   }),

@@ -47,12 +47,92 @@ const LegalEntityInput = builder.inputType('LegalEntityInput', {
     ) as Record<keyof typeof LEGAL_ENTITY_KEYS, ReturnType<typeof t.string>>,
 });
 
+const CatalogItemDiscountInput = builder.inputType('CatalogItemDiscountInput', {
+  fields: (t) => ({
+    type: t.string({ required: true, description: '"amount" or "percentage".' }),
+    value: t.float({ required: true }),
+  }),
+});
+
+const CatalogItemInput = builder.inputType('CatalogItemInput', {
+  description: 'A line of an invoice (items fields). amoCRM computes its total.',
+  fields: (t) => ({
+    sku: t.string(),
+    description: t.string(),
+    unitPrice: t.float({ required: true }),
+    quantity: t.float({ required: true }),
+    unitType: t.string(),
+    discount: t.field({ type: CatalogItemDiscountInput }),
+    vatRateId: t.int(),
+    vatRateValue: t.float(),
+    externalUid: t.string(),
+    productId: t.int({ description: 'The products catalog element this line sells.' }),
+    bonusPointsPerPurchase: t.float(),
+  }),
+});
+
+/** items line keys: GraphQL field -> amoCRM key. */
+const ITEM_KEYS = {
+  sku: 'sku',
+  description: 'description',
+  unitPrice: 'unit_price',
+  quantity: 'quantity',
+  unitType: 'unit_type',
+  vatRateId: 'vat_rate_id',
+  vatRateValue: 'vat_rate_value',
+  externalUid: 'external_uid',
+  productId: 'product_id',
+  bonusPointsPerPurchase: 'bonus_points_per_purchase',
+} as const;
+
+/** payer value keys: GraphQL field -> amoCRM key. */
+const PAYER_KEYS = {
+  name: 'name',
+  type: 'type',
+  vatId: 'vat_id',
+  kpp: 'kpp',
+  taxRegistrationReasonCode: 'tax_registration_reason_code',
+  address: 'address',
+  entityType: 'entity_type',
+  entityId: 'entity_id',
+  bankCode: 'bank_code',
+  bankAccountNumber: 'bank_account_number',
+  phone: 'phone',
+  email: 'email',
+  director: 'director',
+} as const;
+
+const PayerInput = builder.inputType('PayerInput', {
+  description: 'The payer of an invoice: `type` is "legal" or "individual"; `entityType`/`entityId` may name a contact or company.',
+  fields: (t) =>
+    Object.fromEntries(Object.keys(PAYER_KEYS).map((key) => [key, key === 'entityId' ? t.int() : t.string()])) as Record<
+      keyof typeof PAYER_KEYS,
+      ReturnType<typeof t.string>
+    >,
+});
+
+const SupplierInput = builder.inputType('SupplierInput', {
+  description: 'The supplier of an invoice, by its amoCRM id (amoCRM fills in its requisites).',
+  fields: (t) => ({ entityId: t.int({ required: true }) }),
+});
+
+const FileInput = builder.inputType('FileInput', {
+  description: 'A file already uploaded to amoCRM Drive.',
+  fields: (t) => ({
+    fileUuid: t.string({ required: true }),
+    versionUuid: t.string(),
+    fileName: t.string(),
+    fileSize: t.int(),
+  }),
+});
+
 export const CustomFieldInput = builder.inputType('CustomFieldInput', {
   description:
     'One custom field to write: name it by `fieldId` or `fieldCode`, then give exactly one value kind that fits its type, or `clear: true`. ' +
     'text: text, textarea, url, streetaddress, tracking_data, org_legal_name. number: numeric, monetary, price. flag: checkbox. ' +
     'date: date, date_time, birthday. option: select, radiobutton, category. options: multiselect (replaces the selection). ' +
-    'entries: multitext (PHONE, EMAIL…; replaces them). address: smart_address. legalEntity: legal_entity.',
+    'entries: multitext (PHONE, EMAIL…; replaces them). address: smart_address. legalEntity: legal_entity. ' +
+    'Catalog fields: items (invoice lines; replaces them), payer, supplier, file.',
   fields: (t) => ({
     fieldId: t.int(),
     fieldCode: t.string(),
@@ -65,6 +145,10 @@ export const CustomFieldInput = builder.inputType('CustomFieldInput', {
     entries: t.field({ type: [MultitextEntryInput] }),
     address: t.field({ type: SmartAddressInput }),
     legalEntity: t.field({ type: LegalEntityInput }),
+    items: t.field({ type: [CatalogItemInput] }),
+    payer: t.field({ type: PayerInput }),
+    supplier: t.field({ type: SupplierInput }),
+    file: t.field({ type: FileInput }),
     clear: t.boolean({ description: 'Empties the field.' }),
   }),
 });
@@ -81,10 +165,14 @@ export interface CustomFieldInputValue {
   entries?: readonly { value: string; enumCode?: string | null; enumId?: number | null }[] | null;
   address?: Record<string, string | null | undefined> | null;
   legalEntity?: Record<string, string | number | null | undefined> | null;
+  items?: readonly (Record<string, unknown> & { discount?: { type: string; value: number } | null })[] | null;
+  payer?: Record<string, string | number | null | undefined> | null;
+  supplier?: { entityId: number } | null;
+  file?: { fileUuid: string; versionUuid?: string | null; fileName?: string | null; fileSize?: number | null } | null;
   clear?: boolean | null;
 }
 
-const KINDS = ['text', 'number', 'flag', 'date', 'option', 'options', 'entries', 'address', 'legalEntity'] as const;
+const KINDS = ['text', 'number', 'flag', 'date', 'option', 'options', 'entries', 'address', 'legalEntity', 'items', 'payer', 'supplier', 'file'] as const;
 type Kind = (typeof KINDS)[number];
 
 const KIND_OF_TYPE: Record<string, Kind> = {
@@ -108,7 +196,16 @@ const KIND_OF_TYPE: Record<string, Kind> = {
   multitext: 'entries',
   smart_address: 'address',
   legal_entity: 'legalEntity',
+  items: 'items',
+  payer: 'payer',
+  supplier: 'supplier',
+  file: 'file',
 };
+
+/** Defined keys of `input` renamed by `keys` (GraphQL -> amoCRM). */
+function renamed(input: Record<string, unknown>, keys: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(keys).filter(([key]) => input[key] != null).map(([key, amo]) => [amo, input[key]]));
+}
 
 const ADDRESS_CODES = SMART_ADDRESS_PARTS;
 
@@ -244,6 +341,36 @@ function valuesFor(
       );
       return Object.keys(value).length > 0 ? [{ value }] : (fail('give at least one requisite', []), null);
     }
+    case 'items': {
+      let ok = true;
+      const lines = input.items!.map((line, index) => {
+        for (const key of ['unitPrice', 'quantity'] as const) {
+          if (!Number.isFinite(line[key] as number) || (line[key] as number) < 0) {
+            ok = false;
+            fail(`${key} must be a finite number, not negative`, [index, key]);
+          }
+        }
+        const value = renamed(line, ITEM_KEYS);
+        if (line.discount) {
+          if (line.discount.type !== 'amount' && line.discount.type !== 'percentage') {
+            ok = false;
+            fail('discount type is amount or percentage', [index, 'discount', 'type']);
+          }
+          value.discount = { type: line.discount.type, value: line.discount.value };
+        }
+        return { value };
+      });
+      return ok ? lines : null;
+    }
+    case 'payer': {
+      const value = renamed(input.payer!, PAYER_KEYS);
+      if (value.type != null && value.type !== 'legal' && value.type !== 'individual') return fail('type is legal or individual', ['type']), null;
+      return value.name != null || value.entity_id != null ? [{ value }] : (fail('give a name or an entityId', []), null);
+    }
+    case 'supplier':
+      return [{ value: { entity_id: input.supplier!.entityId } }];
+    case 'file':
+      return [{ value: renamed(input.file!, { fileUuid: 'file_uuid', versionUuid: 'version_uuid', fileName: 'file_name', fileSize: 'file_size' }) }];
   }
 }
 
@@ -253,6 +380,26 @@ export function customFieldPath(sources: readonly number[], inputs: readonly Cus
   const index = sources[Number(j)];
   if (index === undefined) return [...at];
   const kind = KINDS.find((name) => inputs[index]?.[name] != null);
-  const listed = kind === 'options' || kind === 'entries';
+  const listed = kind === 'options' || kind === 'entries' || kind === 'items';
   return [...at, index, ...(kind ? [kind] : []), ...(listed && k !== undefined ? [Number(k)] : [])];
+}
+
+/**
+ * The custom fields of a customer or catalog element write: converted into `body`, errors added,
+ * and a map from amoCRM's `custom_fields_values…` paths back to the input (undefined elsewhere).
+ */
+export function ownerCustomFields(
+  inputs: readonly CustomFieldInputValue[] | null | undefined,
+  definitions: readonly CustomFieldDefinition[],
+  body: { custom_fields_values?: CustomFieldValuesWrite[] },
+  errors: ItemError[],
+): (amoPath: string) => InputPath | undefined {
+  if (!inputs) return () => undefined;
+  const converted = convertCustomFields(inputs, definitions, ['customFields']);
+  errors.push(...converted.errors);
+  if (converted.values.length > 0) body.custom_fields_values = converted.values;
+  return (amoPath) => {
+    const [head, ...rest] = amoPath.split('.').filter(Boolean);
+    return head === 'custom_fields_values' ? customFieldPath(converted.sources, inputs, ['customFields'], rest) : undefined;
+  };
 }

@@ -6,13 +6,13 @@
 
 import type { FieldMap } from '@pothos/core';
 import { customFieldKey } from '../loaders/metadata.js';
-import { CUSTOM_FIELD_TYPES, type CustomFieldType, type CustomFieldValueItem, type CustomFieldValues, type EntityType } from '../rest/types.js';
+import { CUSTOM_FIELD_TYPES, type CustomFieldOwner, type CustomFieldType, type CustomFieldValueItem, type CustomFieldValues } from '../rest/types.js';
 import { builder, type SchemaTypes } from './builder.js';
 import { CustomFieldDefinitionRef } from './refs.js';
 
-/** A field's values together with the entity type its field id belongs to. */
+/** A field's values together with the owner (entity type, customers, a catalog) its field id belongs to. */
 export interface CustomFieldValueShape {
-  entity: EntityType;
+  entity: CustomFieldOwner;
   raw: CustomFieldValues;
 }
 
@@ -106,7 +106,7 @@ export const CustomFieldValueRef = builder.interfaceRef<CustomFieldValueShape>('
   description: 'The values of one custom field on one entity. Each field type has its own implementation with typed `values`.',
   resolveType: (shape) => typeNameFor(shape.raw.field_type),
   fields: (t) => ({
-    fieldId: t.int({ description: 'The field definition id (per entity type).', resolve: (shape) => shape.raw.field_id }),
+    fieldId: t.int({ description: 'The field definition id (per entity type, customers, or catalog).', resolve: (shape) => shape.raw.field_id }),
     fieldCode: t.string({
       nullable: true,
       description: 'The field code for predefined fields, e.g. PHONE or EMAIL.',
@@ -385,7 +385,7 @@ export const customFieldsArgs = {
 } as const;
 
 export function selectCustomFields(
-  entity: EntityType,
+  entity: CustomFieldOwner,
   values: CustomFieldValues[] | null | undefined,
   filter: { fieldIds?: readonly number[] | null; fieldCodes?: readonly string[] | null },
 ): CustomFieldValueShape[] {

@@ -12,6 +12,7 @@ import { toUnixSeconds } from './common.js';
 import type { GraphQLContext } from './context.js';
 import { CustomerRef } from './customer.js';
 import { customersCall, CustomersModeEnum, CustomerStatusRef } from './customer-status.js';
+import { CustomFieldInput, ownerCustomFields, type CustomFieldInputValue } from './custom-field-input.js';
 import { checkUser } from './entity-inputs.js';
 import { checkListSize, refuseRepeats } from './entity-writes.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
@@ -35,6 +36,7 @@ const customerFields = (t: PothosSchemaTypes.InputFieldBuilder<SchemaTypes, 'Inp
   responsibleUserId: t.int({ description: "Default: the token's user." }),
   contactAmoIds: t.intList({ description: 'Its contacts (replaces the list); the first is the main one.' }),
   companyAmoId: t.int(),
+  customFields: t.field({ type: [CustomFieldInput], description: "Checked against the customers' field definitions." }),
 });
 
 const CreateCustomerInput = builder.inputType('CreateCustomerInput', {
@@ -56,6 +58,7 @@ interface CustomerInputValue {
   responsibleUserId?: number | null;
   contactAmoIds?: readonly number[] | null;
   companyAmoId?: number | null;
+  customFields?: readonly CustomFieldInputValue[] | null;
 }
 
 const PATHS: Record<string, string> = {
@@ -77,7 +80,7 @@ const customerInputPath = (amoPath: string): InputPath => {
 
 async function writeCustomers(ctx: GraphQLContext, inputs: readonly CustomerInputValue[], mode: 'create' | 'update') {
   checkListSize(inputs);
-  const users = await ctx.account.users();
+  const [users, fields] = await Promise.all([ctx.account.users(), ctx.account.customFields('customers')]);
   const prepare = (input: CustomerInputValue): Prepared<CustomerWrite> => {
     const errors: ItemError[] = [];
     const body: CustomerWrite & { id?: number } = {};
@@ -101,8 +104,9 @@ async function writeCustomers(ctx: GraphQLContext, inputs: readonly CustomerInpu
       if (input.contactAmoIds) body._embedded.contacts = input.contactAmoIds.map((id) => ({ id }));
       if (input.companyAmoId != null) body._embedded.companies = [{ id: input.companyAmoId }];
     }
-    if (mode === 'update' && Object.keys(body).length === 1) errors.push(inputError([], 'nothing to change'));
-    return errors.length > 0 ? { errors } : { body, inputPath: customerInputPath };
+    const custom = ownerCustomFields(input.customFields, fields, body, errors);
+    if (mode === 'update' && Object.keys(body).length === 1 && !input.customFields?.length) errors.push(inputError([], 'nothing to change'));
+    return errors.length > 0 ? { errors } : { body, inputPath: (amoPath) => custom(amoPath) ?? customerInputPath(amoPath) };
   };
   const items = mode === 'update' ? (refuseRepeats(inputs, prepare) as Prepared<CustomerWrite>[]) : inputs.map(prepare);
   const signal = ctx.upstream.scope?.signal;

@@ -24,6 +24,7 @@ import './custom-field-definition.js';
 import './custom-field-group.js';
 import './custom-field-mutations.js';
 import './custom-field-value.js';
+import './owner-custom-fields.js';
 import './event.js';
 import './entity-events.js';
 import './entity-subscription.js';

@@ -20,6 +20,7 @@ import type {
   Company,
   Contact,
   CustomFieldDefinition,
+  CustomFieldOwner,
   EntityType,
   Lead,
   LossReason,

@@ -106,6 +106,28 @@ export type CatalogElementLinkInput = {
   quantity?: InputMaybe<Scalars['Float']['input']>;
 };
 
+export type CatalogItemDiscountInput = {
+  /** "amount" or "percentage". */
+  type: Scalars['String']['input'];
+  value: Scalars['Float']['input'];
+};
+
+/** A line of an invoice (items fields). amoCRM computes its total. */
+export type CatalogItemInput = {
+  bonusPointsPerPurchase?: InputMaybe<Scalars['Float']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  discount?: InputMaybe<CatalogItemDiscountInput>;
+  externalUid?: InputMaybe<Scalars['String']['input']>;
+  /** The products catalog element this line sells. */
+  productId?: InputMaybe<Scalars['Int']['input']>;
+  quantity: Scalars['Float']['input'];
+  sku?: InputMaybe<Scalars['String']['input']>;
+  unitPrice: Scalars['Float']['input'];
+  unitType?: InputMaybe<Scalars['String']['input']>;
+  vatRateId?: InputMaybe<Scalars['Int']['input']>;
+  vatRateValue?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A catalog's kind: the account's own list, or one of amoCRM's special catalogs. */
 export type CatalogType =
   /** Invoices and purchases (one per account). */
@@ -236,6 +258,8 @@ export type ContactOrderField =
   | 'UPDATED_AT';
 
 export type CreateCatalogElementInput = {
+  /** Checked against the catalog's field definitions (SKU, PRICE… in products). */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
   name: Scalars['String']['input'];
 };
 
@@ -306,6 +330,8 @@ export type CreateCustomerInput = {
   companyAmoId?: InputMaybe<Scalars['Int']['input']>;
   /** Its contacts (replaces the list); the first is the main one. */
   contactAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Checked against the customers' field definitions. */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
   name: Scalars['String']['input'];
   /** When the next purchase is expected. */
   nextDate?: InputMaybe<Scalars['DateTime']['input']>;
@@ -473,7 +499,7 @@ export type CustomFieldFilter = {
   values?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** One custom field to write: name it by `fieldId` or `fieldCode`, then give exactly one value kind that fits its type, or `clear: true`. text: text, textarea, url, streetaddress, tracking_data, org_legal_name. number: numeric, monetary, price. flag: checkbox. date: date, date_time, birthday. option: select, radiobutton, category. options: multiselect (replaces the selection). entries: multitext (PHONE, EMAIL…; replaces them). address: smart_address. legalEntity: legal_entity. */
+/** One custom field to write: name it by `fieldId` or `fieldCode`, then give exactly one value kind that fits its type, or `clear: true`. text: text, textarea, url, streetaddress, tracking_data, org_legal_name. number: numeric, monetary, price. flag: checkbox. date: date, date_time, birthday. option: select, radiobutton, category. options: multiselect (replaces the selection). entries: multitext (PHONE, EMAIL…; replaces them). address: smart_address. legalEntity: legal_entity. Catalog fields: items (invoice lines; replaces them), payer, supplier, file. */
 export type CustomFieldInput = {
   address?: InputMaybe<SmartAddressInput>;
   /** Empties the field. */
@@ -482,11 +508,15 @@ export type CustomFieldInput = {
   entries?: InputMaybe<Array<MultitextEntryInput>>;
   fieldCode?: InputMaybe<Scalars['String']['input']>;
   fieldId?: InputMaybe<Scalars['Int']['input']>;
+  file?: InputMaybe<FileInput>;
   flag?: InputMaybe<Scalars['Boolean']['input']>;
+  items?: InputMaybe<Array<CatalogItemInput>>;
   legalEntity?: InputMaybe<LegalEntityInput>;
   number?: InputMaybe<Scalars['Float']['input']>;
   option?: InputMaybe<CustomFieldOptionInput>;
   options?: InputMaybe<Array<CustomFieldOptionInput>>;
+  payer?: InputMaybe<PayerInput>;
+  supplier?: InputMaybe<SupplierInput>;
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -702,6 +732,14 @@ export type FileFilterInput = {
   uuids?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A file already uploaded to amoCRM Drive. */
+export type FileInput = {
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  fileSize?: InputMaybe<Scalars['Int']['input']>;
+  fileUuid: Scalars['String']['input'];
+  versionUuid?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An inclusive number range; either end may be left open. */
 export type FloatRange = {
   from?: InputMaybe<Scalars['Float']['input']>;
@@ -892,6 +930,23 @@ export type OrderDirection =
   /** Newest or largest first. */
   | 'DESC';
 
+/** The payer of an invoice: `type` is "legal" or "individual"; `entityType`/`entityId` may name a contact or company. */
+export type PayerInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  bankAccountNumber?: InputMaybe<Scalars['String']['input']>;
+  bankCode?: InputMaybe<Scalars['String']['input']>;
+  director?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['Int']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  kpp?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  taxRegistrationReasonCode?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+  vatId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A status of a pipeline. Status ids 142 (won) and 143 (lost) exist in every pipeline, so both ids are required. */
 export type PipelineStatusInput = {
   pipelineId: Scalars['Int']['input'];
@@ -985,6 +1040,11 @@ export type SubscribeWebhookInput = {
 export type SubscriberType =
   | 'GROUP'
   | 'USER';
+
+/** The supplier of an invoice, by its amoCRM id (amoCRM fills in its requisites). */
+export type SupplierInput = {
+  entityId: Scalars['Int']['input'];
+};
 
 /** A tag by its amoCRM id, or by name (amoCRM creates a tag it does not know). */
 export type TagInput = {
@@ -1099,6 +1159,7 @@ export type UnsortedNewCategory =
 /** Only the fields given change. */
 export type UpdateCatalogElementInput = {
   amoId: Scalars['Int']['input'];
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1175,6 +1236,8 @@ export type UpdateCustomerInput = {
   companyAmoId?: InputMaybe<Scalars['Int']['input']>;
   /** Its contacts (replaces the list); the first is the main one. */
   contactAmoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Checked against the customers' field definitions. */
+  customFields?: InputMaybe<Array<CustomFieldInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
   /** When the next purchase is expected. */
   nextDate?: InputMaybe<Scalars['DateTime']['input']>;

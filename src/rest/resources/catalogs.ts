@@ -5,7 +5,7 @@
 import { assertId, getCollection } from '../collection.js';
 import { paginate } from '../paginate.js';
 import type { SendFn } from '../request.js';
-import type { CreatedRef, UpdatedRef, WithId } from '../types.js';
+import type { CreatedRef, CustomFieldValues, CustomFieldValuesWrite, UpdatedRef, WithId } from '../types.js';
 import { writeBatch, type WriteParams } from './batch.js';
 
 export type CatalogType = 'regular' | 'invoices' | 'products' | 'suppliers';
@@ -36,7 +36,7 @@ export interface CatalogElement {
   created_at: number;
   updated_at: number;
   is_deleted: boolean;
-  custom_fields_values: unknown[] | null;
+  custom_fields_values: CustomFieldValues[] | null;
   account_id: number;
 }
 
@@ -52,6 +52,7 @@ export interface CatalogWrite {
 
 export interface CatalogElementWrite {
   name?: string;
+  custom_fields_values?: CustomFieldValuesWrite[];
   request_id?: string;
 }
 

@@ -6,7 +6,7 @@
 import { assertId, getCollection } from '../collection.js';
 import { paginate } from '../paginate.js';
 import type { SendFn } from '../request.js';
-import type { CreatedRef, UnixSeconds, UpdatedRef, WithId } from '../types.js';
+import type { CreatedRef, CustomFieldValues, CustomFieldValuesWrite, UnixSeconds, UpdatedRef, WithId } from '../types.js';
 import { writeBatch, writeOne, type WriteParams } from './batch.js';
 import { withParam } from './entity.js';
 
@@ -26,6 +26,8 @@ export interface Customer {
   updated_at: UnixSeconds;
   closest_task_at: UnixSeconds | null;
   is_deleted: boolean;
+  /** `null` when nothing is filled, as on leads. */
+  custom_fields_values?: CustomFieldValues[] | null;
   ltv: number;
   purchases_count: number;
   average_check: number;
@@ -44,6 +46,7 @@ export interface CustomerWrite {
   responsible_user_id?: number;
   status_id?: number;
   periodicity?: number;
+  custom_fields_values?: CustomFieldValuesWrite[];
   _embedded?: { contacts?: { id: number }[]; companies?: { id: number }[] };
 }
 

@@ -2,6 +2,7 @@
 // `metadata.catalog_id` (required: element ids are read within a catalog), `quantity` (a positive
 // number, default 1) and `price_id`. The element must exist in that catalog and not be deleted.
 
+import { fieldTable } from '../field-owners.js';
 import type { EntityType } from '../records.js';
 import type { SandboxStore } from '../store.js';
 import { isLive } from '../writes/env.js';
@@ -29,6 +30,10 @@ export function readCatalogLinkItem(store: SandboxStore, type: EntityType, raw: 
   const element = typeof elementId === 'number' ? store.catalogs.elements.get(elementId) : undefined;
   if (typeof elementId === 'number' && typeof catalogId === 'number' && (!element || element.is_deleted || element.catalog_id !== catalogId)) {
     issues.add('NotSupportedChoice', 'to_entity_id', `no element ${elementId} in catalog ${catalogId}`);
+  }
+  // price_id names one of the catalog's price fields (PRICE, SPECIAL_PRICE_n) the quantity is priced by.
+  if (typeof priceId === 'number' && typeof catalogId === 'number' && fieldTable(store, `catalogs/${catalogId}`)?.get(priceId)?.type !== 'price') {
+    meta.add('NotSupportedChoice', 'price_id', `catalog ${catalogId} has no price field ${priceId}`);
   }
   if (issues.count > before || typeof entityId !== 'number' || typeof elementId !== 'number' || typeof catalogId !== 'number') return undefined;
   return { entity_type: type, entity_id: entityId, element_id: elementId, catalog_id: catalogId, quantity: quantity as number, price_id: typeof priceId === 'number' ? priceId : null };

@@ -1,5 +1,6 @@
 // Stored catalogs and elements -> amoCRM's wire shapes (§3.16).
 
+import { renderFieldValues } from '../http/render.js';
 import type { SandboxStore } from '../store.js';
 import type { CatalogElementRecord, CatalogRecord } from './store.js';
 
@@ -18,8 +19,7 @@ export function renderCatalog(options: Options, catalog: CatalogRecord) {
 export function renderElement(options: Options, element: CatalogElementRecord) {
   return {
     ...element,
-    // Custom field values of catalogs are not modelled by the sandbox yet.
-    custom_fields_values: null,
+    custom_fields_values: renderFieldValues(options.store, `catalogs/${element.catalog_id}`, element.custom_fields_values ?? []),
     account_id: options.store.account.id,
     _links: { self: { href: `${options.origin}${elementPath(element.catalog_id, element.id)}` } },
   };

@@ -2,7 +2,7 @@
 // companies. Kept apart from the entity link index: these links carry quantity and price_id, and
 // an element may be linked to many entities of each type.
 
-import type { EntityType } from '../records.js';
+import type { EntityType, StoredFieldValues } from '../records.js';
 import { createTable, type Table } from '../table.js';
 
 export type CatalogType = 'regular' | 'invoices' | 'products';
@@ -32,6 +32,8 @@ export interface CatalogElementRecord {
   created_at: number;
   updated_at: number;
   is_deleted: boolean;
+  /** Against the catalog's definitions; absent on rows written before values were modelled. */
+  custom_fields_values?: StoredFieldValues[];
 }
 
 export interface CatalogLinkRecord {

@@ -10,6 +10,8 @@ import { readBatch, readObjectBody } from '../writes/body.js';
 import { unixNow } from '../writes/env.js';
 import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { has, readItem } from '../writes/scalars.js';
+import { renderFieldValues } from '../http/render.js';
+import { mergeFieldValues, readFieldChanges } from '../writes/field-values.js';
 import { catalogPath, elementPath } from './render.js';
 import type { CatalogElementRecord, CatalogRecord } from './store.js';
 
@@ -91,14 +93,12 @@ function checkElement(ctx: RequestContext, catalog: CatalogRecord, pathId: numbe
   const read = readFields(item, issues);
   const user = ctx.store.account.current_user_id;
   const now = unixNow(ctx);
-  if (has(item, 'custom_fields_values') && item.custom_fields_values !== null) {
-    read.fail('NotSupportedChoice', 'custom_fields_values', 'This catalog has no custom fields.');
-  }
+  const changes = readFieldChanges(ctx.store, `catalogs/${catalog.id}`, item.custom_fields_values, issues.under('custom_fields_values'));
   if (mode === 'create') {
     if (!catalog.can_add_elements) read.fail('NotSupportedChoice', 'catalog_id', 'This catalog takes no new elements.');
     const name = read.text('name', { required: true });
     if (name === undefined) return undefined;
-    return { id: 0, catalog_id: catalog.id, name, created_by: user, updated_by: user, created_at: now, updated_at: now, is_deleted: false };
+    return { id: 0, catalog_id: catalog.id, name, created_by: user, updated_by: user, created_at: now, updated_at: now, is_deleted: false, custom_fields_values: mergeFieldValues([], changes ?? []) };
   }
   const id = pathId ?? read.int('id', { required: true });
   if (id === undefined) return undefined;
@@ -108,7 +108,8 @@ function checkElement(ctx: RequestContext, catalog: CatalogRecord, pathId: numbe
     return undefined;
   }
   const name = has(item, 'name') ? read.text('name', { required: true }) : undefined;
-  return { ...element, name: name ?? element.name, updated_by: user, updated_at: now };
+  const values = changes ? mergeFieldValues(element.custom_fields_values ?? [], changes) : element.custom_fields_values;
+  return { ...element, name: name ?? element.name, custom_fields_values: values, updated_by: user, updated_at: now };
 }
 
 /** POST (create) or PATCH (update; `pathId` for the single form) of one catalog's elements. */
@@ -118,7 +119,7 @@ export function writeElements(ctx: RequestContext, catalog: CatalogRecord, mode:
   const table = ctx.store.catalogs.elements;
   const elements = drafts.map((draft, index) => {
     const row = table.put(mode === 'create' ? { ...draft!, id: table.nextId() } : draft!);
-    return { ...row, custom_fields_values: null, account_id: ctx.store.account.id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${elementPath(catalog.id, row.id)}` } } };
+    return { ...row, custom_fields_values: renderFieldValues(ctx.store, `catalogs/${catalog.id}`, row.custom_fields_values ?? []), account_id: ctx.store.account.id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${elementPath(catalog.id, row.id)}` } } };
   });
   if (pathId !== null) return hal(elements[0]);
   return hal({ _total_items: elements.length, _links: { self: { href: selfHref(ctx) } }, _embedded: { elements } });

@@ -1,6 +1,7 @@
 // Customers, their stages, segments and transactions as amoCRM renders them. `with=contacts` and
 // `with=companies` embed the linked ids; segments are always embedded (amoCRM's docs show them).
 
+import { renderFieldValues } from '../http/render.js';
 import type { SandboxStore } from '../store.js';
 import type { CustomerRecord, CustomerSegmentRecord, CustomerStatusRecord, TransactionRecord } from './records.js';
 
@@ -38,7 +39,7 @@ export function renderCustomer(options: Options, row: CustomerRecord) {
     updated_at: row.updated_at,
     closest_task_at: row.closest_task_at,
     is_deleted: row.is_deleted,
-    custom_fields_values: null,
+    custom_fields_values: renderFieldValues(store, 'customers', row.custom_fields_values),
     ltv: row.ltv,
     purchases_count: row.purchases_count,
     average_check: row.average_check,

@@ -10,6 +10,7 @@ import { readBatch, readObjectBody } from '../writes/body.js';
 import { unixNow } from '../writes/env.js';
 import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { readItem } from '../writes/scalars.js';
+import { mergeFieldValues, readFieldChanges } from '../writes/field-values.js';
 import { requireAdmin } from '../http/admin.js';
 import { requireCustomers } from './gate.js';
 import { recount, type CustomerRecord } from './records.js';
@@ -87,6 +88,8 @@ function checkCustomer(ctx: RequestContext, raw: unknown, issues: Issues, mode: 
     else read.fail('NotSupportedChoice', 'status_id', NOT_A_CHOICE);
   }
   checkContacts(read, item, issues, ctx, draft);
+  const changes = readFieldChanges(store, 'customers', item.custom_fields_values, issues.under('custom_fields_values'));
+  if (changes) draft.custom_fields_values = mergeFieldValues(store.customers.rows.get(draft.id ?? 0)?.custom_fields_values ?? [], changes);
   if (mode === 'update' && Object.keys(draft).length === 1 && issues.count === 0) issues.add('NotBlank', '', 'Nothing to update.');
   return draft;
 }
@@ -117,7 +120,7 @@ export function createCustomers(ctx: RequestContext): Reply {
       updated_at: now,
       closest_task_at: null,
       is_deleted: false,
-      custom_fields_values: [],
+      custom_fields_values: draft!.custom_fields_values ?? [],
       ltv: 0,
       purchases_count: 0,
       average_check: 0,

@@ -5,7 +5,8 @@
 
 import { customerRefsOf } from '../customers/render.js';
 import type { Company, Contact, CustomFieldValues, EmbeddedRef, Lead, Tag } from '../../rest/types.js';
-import type { CompanyRecord, ContactRecord, EntityType, LeadRecord, StoredFieldValues } from '../records.js';
+import { fieldTable } from '../field-owners.js';
+import type { CompanyRecord, ContactRecord, EntityType, FieldOwner, LeadRecord, StoredFieldValues } from '../records.js';
 import type { SandboxStore } from '../store.js';
 import type { HalLink } from './hal.js';
 
@@ -17,10 +18,12 @@ export interface RenderOptions {
 
 const selfLink = (origin: string, path: string): { self: HalLink } => ({ self: { href: `${origin}${path}` } });
 
-export function renderFieldValues(store: SandboxStore, entity: EntityType, stored: readonly StoredFieldValues[]): CustomFieldValues[] | null {
+/** An entity's, customer's or catalog element's stored values against its owner's definitions. */
+export function renderFieldValues(store: SandboxStore, entity: FieldOwner, stored: readonly StoredFieldValues[]): CustomFieldValues[] | null {
   const out: CustomFieldValues[] = [];
+  const fields = fieldTable(store, entity);
   for (const item of stored) {
-    const field = store.customFields[entity].get(item.field_id);
+    const field = fields?.get(item.field_id);
     if (!field || item.values.length === 0) continue;
     out.push({ field_id: field.id, field_name: field.name, field_code: field.code, field_type: field.type, values: item.values });
   }

@@ -4,6 +4,7 @@
 // audit log is derived from the entities last.
 
 import { seedCatalogs } from '../catalogs/seed.js';
+import { seedOwnerValues } from './owner-values.js';
 import { createRandom } from '../random.js';
 import { createStore, type SandboxStore } from '../store.js';
 import { seedCustomers } from '../customers/seed.js';
@@ -44,6 +45,7 @@ export function seedDemoAccount(options: SeedOptions = {}): SandboxStore {
   seedEvents(store);
   seedCustomers(store);
   seedCatalogs(store);
+  seedOwnerValues(store);
   seedTalks(store);
   seedSubscriptions(store);
   seedWidgets(store);

@@ -20,7 +20,7 @@ const TEXT_TYPES = new Set(['text', 'textarea', 'url', 'streetaddress', 'trackin
 const CHOICE_TYPES = new Set(['select', 'radiobutton', 'category']);
 const DATE_TYPES = new Set(['date', 'date_time', 'birthday']);
 const NUMBER_TYPES = new Set(['monetary', 'price']);
-const SINGLE_TYPES = new Set([...TEXT_TYPES, ...CHOICE_TYPES, ...DATE_TYPES, ...NUMBER_TYPES, 'numeric', 'checkbox']);
+const SINGLE_TYPES = new Set([...TEXT_TYPES, ...CHOICE_TYPES, ...DATE_TYPES, ...NUMBER_TYPES, 'numeric', 'checkbox', 'payer', 'supplier']);
 
 /** legal_entity's documented keys (§3.6); others are dropped. */
 const LEGAL_ENTITY_KEYS = [
@@ -149,9 +149,96 @@ function one(field: CustomFieldRecord, item: Record<string, unknown>, issues: Is
     }
     return { value: seconds };
   }
-  // Types the demo account does not define (items, file, payer…): kept as sent.
+  const shaped = OBJECT_TYPES[field.type];
+  if (shaped) return shaped(field, item, issues);
+  // Types the demo account does not define (linked_entity, chained_list…): kept as sent.
   return { ...item };
 }
+
+// --- the catalog-only object types (items, payer, supplier, file; reference §3.6) ----------------
+
+const PAYER_KEYS = ['name', 'type', 'vat_id', 'kpp', 'tax_registration_reason_code', 'address', 'entity_type', 'entity_id', 'bank_code', 'unp', 'bin', 'egrpou', 'real_address', 'mfo', 'bank_account_number', 'oked', 'phone', 'email', 'director'];
+const SUPPLIER_KEYS = ['entity_id', 'name', 'vat_id', 'kpp', 'tax_registration_reason_code', 'bank_code', 'address', 'bank_account_number'];
+const ITEM_TEXT_KEYS = ['sku', 'description', 'unit_type', 'external_uid'];
+const ITEM_NUMBER_KEYS = ['unit_price', 'quantity', 'vat_rate_id', 'vat_rate_value', 'product_id', 'bonus_points_per_purchase'];
+
+type Shaper = (field: CustomFieldRecord, item: Record<string, unknown>, issues: Issues) => CustomFieldValueItem | undefined;
+
+function objectValue(field: CustomFieldRecord, item: Record<string, unknown>, issues: Issues): Record<string, unknown> | undefined {
+  if (isRecord(item.value)) return item.value;
+  issues.add(item.value === undefined || item.value === null ? 'NotBlank' : 'InvalidType', 'value', `field ${field.id} (${field.type}) takes an object value`);
+  return undefined;
+}
+
+/** Keeps the documented keys that are strings or numbers; other keys are dropped, as for legal_entity. */
+function pick(value: Record<string, unknown>, keys: readonly string[], issues: Issues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const part = value[key];
+    if (part === undefined) continue;
+    if (part !== null && typeof part !== 'string' && typeof part !== 'number') issues.add('InvalidType', `value.${key}`, `${key} must be a string or a number`);
+    else out[key] = part;
+  }
+  return out;
+}
+
+const payer: Shaper = (field, item, issues) => {
+  const value = objectValue(field, item, issues);
+  if (!value) return undefined;
+  const picked = pick(value, PAYER_KEYS, issues);
+  if (picked.type !== undefined && picked.type !== 'legal' && picked.type !== 'individual') issues.add('NotSupportedChoice', 'value.type', 'type is legal or individual');
+  if (picked.name === undefined && picked.entity_id === undefined) issues.add('NotBlank', 'value.name', `field ${field.id} (payer) needs a name or an entity_id`);
+  return { value: picked };
+};
+
+const supplier: Shaper = (field, item, issues) => {
+  const value = objectValue(field, item, issues);
+  if (!value) return undefined;
+  const picked = pick(value, SUPPLIER_KEYS, issues);
+  if (typeof picked.entity_id !== 'number' || !Number.isSafeInteger(picked.entity_id)) issues.add('NotBlank', 'value.entity_id', `field ${field.id} (supplier) names its supplier by entity_id`);
+  return { value: picked };
+};
+
+const file: Shaper = (field, item, issues) => {
+  const value = objectValue(field, item, issues);
+  if (!value) return undefined;
+  const picked = pick(value, ['file_uuid', 'version_uuid', 'file_name', 'file_size'], issues);
+  if (typeof picked.file_uuid !== 'string' || picked.file_uuid === '') issues.add('NotBlank', 'value.file_uuid', `field ${field.id} (file) needs the Drive file_uuid`);
+  return { value: picked };
+};
+
+/** An invoice line; total_sum and the recalculation flags are amoCRM's to compute (read-only). */
+const itemsLine: Shaper = (field, item, issues) => {
+  const value = objectValue(field, item, issues);
+  if (!value) return undefined;
+  const line: Record<string, unknown> = pick(value, ITEM_TEXT_KEYS, issues);
+  for (const key of ITEM_NUMBER_KEYS) {
+    if (value[key] === undefined || value[key] === null) continue;
+    const number = numberOf(value[key]);
+    if (number === undefined) issues.add('InvalidType', `value.${key}`, `${key} must be a number`);
+    else line[key] = number;
+  }
+  for (const key of ['unit_price', 'quantity']) if (value[key] === undefined || value[key] === null) issues.add('NotBlank', `value.${key}`, `an invoice line needs ${key}`);
+  if (value.discount !== undefined && value.discount !== null) {
+    const given = isRecord(value.discount) ? value.discount : undefined;
+    const amount = numberOf(given?.value);
+    if (!given || (given.type !== 'amount' && given.type !== 'percentage') || amount === undefined) {
+      issues.add('InvalidType', 'value.discount', 'discount is { type: amount|percentage, value: number }');
+    } else {
+      line.discount = { type: given.type, value: amount };
+    }
+  }
+  if (isRecord(value.metadata)) line.metadata = { ...value.metadata };
+  const gross = Number(line.unit_price ?? 0) * Number(line.quantity ?? 0);
+  const discount = line.discount as { type: string; value: number } | undefined;
+  const off = !discount ? 0 : discount.type === 'percentage' ? (gross * discount.value) / 100 : discount.value;
+  line.is_discount_recalculated = false;
+  line.is_total_sum_recalculated = false;
+  line.total_sum = Math.round((gross - off) * 100) / 100;
+  return { value: line };
+};
+
+const OBJECT_TYPES: Record<string, Shaper> = { payer, supplier, file, items: itemsLine };
 
 function legalEntity(field: CustomFieldRecord, item: Record<string, unknown>, issues: Issues): CustomFieldValueItem | undefined {
   if (!isRecord(item.value)) {

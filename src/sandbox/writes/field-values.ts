@@ -2,7 +2,8 @@
 // `values` replacing that field's set, `values: null` (or []) clearing it; fields not listed stay.
 
 import type { CustomFieldValueItem } from '../../rest/types.js';
-import type { CustomFieldRecord, EntityType, StoredFieldValues } from '../records.js';
+import { fieldTable } from '../field-owners.js';
+import type { CustomFieldRecord, FieldOwner, StoredFieldValues } from '../records.js';
 import type { SandboxStore } from '../store.js';
 import { normaliseValues } from './field-value-types.js';
 import { isRecord, type Issues } from './issues.js';
@@ -14,8 +15,12 @@ export interface FieldChange {
   values: CustomFieldValueItem[];
 }
 
-function findField(store: SandboxStore, entity: EntityType, entry: Record<string, unknown>, issues: Issues): CustomFieldRecord | undefined {
-  const fields = store.customFields[entity];
+function findField(store: SandboxStore, entity: FieldOwner, entry: Record<string, unknown>, issues: Issues): CustomFieldRecord | undefined {
+  const fields = fieldTable(store, entity);
+  if (!fields) {
+    issues.add('NotSupportedChoice', 'field_id', `${entity} has no custom fields`);
+    return undefined;
+  }
   if (entry.field_id !== undefined && entry.field_id !== null) {
     if (typeof entry.field_id !== 'number' || !Number.isSafeInteger(entry.field_id)) {
       issues.add('InvalidType', 'field_id', `field_id must be an integer, got ${typeName(entry.field_id)}`);
@@ -40,7 +45,7 @@ function findField(store: SandboxStore, entity: EntityType, entry: Record<string
 }
 
 /** The changes in a `custom_fields_values` list (issues under it), or undefined when absent/invalid. */
-export function readFieldChanges(store: SandboxStore, entity: EntityType, raw: unknown, issues: Issues): FieldChange[] | undefined {
+export function readFieldChanges(store: SandboxStore, entity: FieldOwner, raw: unknown, issues: Issues): FieldChange[] | undefined {
   // `custom_fields_values: null` on the entity changes nothing (the SDK's empty collection).
   if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw)) {
