@@ -2,6 +2,7 @@
 // written on a refusal, account-wide ids, no type changes, deletes that take values with them.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CATALOG_FIELD_IDS } from '../../src/sandbox/catalogs/fields.js';
 import { CATALOG_IDS } from '../../src/sandbox/catalogs/seed.js';
 import { FIELD_IDS } from '../../src/sandbox/index.js';
 import { DEFAULT_GROUP_ID, FIELD_GROUP_IDS } from '../../src/sandbox/seed/field-groups.js';
@@ -142,6 +143,22 @@ describe('DELETE /api/v4/{owner}/custom_fields/{id}', () => {
     expect(store().customFields.leads.has(id)).toBe(false);
     expect(holders()).toHaveLength(0);
     expect((await running.api(`/api/v4/leads/custom_fields/${id}`)).status).toBe(204);
+  });
+
+  it("drops a deleted field's values from customers and from its catalog's elements only", async () => {
+    const loyalty = FIELD_IDS.customers.loyaltyLevel;
+    const special = CATALOG_FIELD_IDS.products.specialPrice;
+    const customersWith = () => store().customers.rows.values().filter((row) => row.custom_fields_values.some((value) => value.field_id === loyalty));
+    const elementsWith = (fieldId: number) => store().catalogs.elements.values().filter((row) => (row.custom_fields_values ?? []).some((value) => value.field_id === fieldId));
+    const priced = elementsWith(CATALOG_FIELD_IDS.products.price).length;
+    expect(customersWith().length).toBeGreaterThan(0);
+    expect(elementsWith(special).length).toBeGreaterThan(0);
+    expect((await send('DELETE', `/api/v4/customers/custom_fields/${loyalty}`)).status).toBe(204);
+    expect((await send('DELETE', `/api/v4/catalogs/${CATALOG_IDS.products}/custom_fields/${special}`)).status).toBe(204);
+    expect(customersWith()).toHaveLength(0);
+    expect(elementsWith(special)).toHaveLength(0);
+    // The other fields' values stay where they were.
+    expect(elementsWith(CATALOG_FIELD_IDS.products.price)).toHaveLength(priced);
   });
 
   it('refuses predefined fields, unknown ids and managers', async () => {

@@ -1,7 +1,7 @@
-// Where an owner's field values live, so deleting a field drops them everywhere it was filled.
-// Leads, contacts and companies keep `custom_fields_values` on their rows. Customers and catalog
-// elements get values in a parallel change: register their tables in `HOLDERS` when they land.
+// Where an owner's field values live, so deleting a field drops them everywhere it was filled:
+// on the rows of leads, contacts, companies and customers, and on the elements of each catalog.
 
+import { catalogIdOf } from '../field-owners.js';
 import type { FieldOwner, StoredFieldValues } from '../records.js';
 import type { SandboxStore } from '../store.js';
 
@@ -19,8 +19,23 @@ const entityHolder: HolderOf = (store, owner) => {
   return { rows: () => table.values(), put: (row) => void table.put(row) };
 };
 
-/** Hook: customers' and catalog elements' holders are added here. */
-export const HOLDERS: HolderOf[] = [entityHolder];
+const customerHolder: HolderOf = (store, owner) => {
+  if (owner !== 'customers') return null;
+  const table = store.customers.rows;
+  return { rows: () => table.values(), put: (row) => void table.put(row as never) };
+};
+
+const elementHolder: HolderOf = (store, owner) => {
+  const catalogId = catalogIdOf(owner);
+  if (catalogId === null) return null;
+  const table = store.catalogs.elements;
+  return {
+    rows: () => table.values().filter((element) => element.catalog_id === catalogId).map((element) => ({ ...element, custom_fields_values: element.custom_fields_values ?? [] })),
+    put: (row) => void table.put(row as never),
+  };
+};
+
+const HOLDERS: HolderOf[] = [entityHolder, customerHolder, elementHolder];
 
 export function dropFieldValues(store: SandboxStore, owner: FieldOwner, fieldId: number): number {
   let changed = 0;
