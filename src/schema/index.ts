@@ -7,6 +7,7 @@ import { printPublicSchema } from './public-sdl.js';
 import './account.js';
 import './catalog.js';
 import './catalog-element.js';
+import './catalog-element-links.js';
 import './catalog-link-mutations.js';
 import './catalog-mutations.js';
 import './call.js';
