@@ -10,6 +10,7 @@ import './catalog-element.js';
 import './catalog-element-links.js';
 import './catalog-link-mutations.js';
 import './catalog-mutations.js';
+import './catalog-create-update.js';
 import './call.js';
 import './chat-template.js';
 import './company.js';

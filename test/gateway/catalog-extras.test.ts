@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_IDS, FIRST_ELEMENT_ID } from '../../src/sandbox/catalogs/seed.js';
+import { USER_IDS } from '../../src/sandbox/seed/ids.js';
 import { dataOf, startStack, type Stack } from '../helpers/stack.js';
 
 let stack: Stack;
@@ -53,5 +54,88 @@ describe('CatalogElement.leads', () => {
     expect(link.linkCatalogElements.succeededCount).toBe(1);
     const read = dataOf<any>(await stack.gql(`{ catalogElement(catalogAmoId: ${CATALOG_IDS.products}, amoId: ${elementId}) { leads { quantity lead { amoId } } } }`));
     expect(read.catalogElement.leads).toContainEqual({ quantity: 2.5, lead: { amoId: lead.id } });
+  });
+});
+
+describe('createCatalogs and updateCatalogs', () => {
+  const CREATE = `mutation ($input: [CreateCatalogInput!]!) { createCatalogs(input: $input) { succeededCount results { index status amoId errors { path message code } catalog { name type sort canLinkMultiple canBeDeleted } } } }`;
+  const UPDATE = `mutation ($input: [UpdateCatalogInput!]!) { updateCatalogs(input: $input) { succeededCount results { index status errors { path message code } catalog { amoId name canAddElements canLinkMultiple } } } }`;
+
+  it('creates a catalog and updates it by amoId, as the sandbox then holds it', async () => {
+    stack.resetLog();
+    const created = dataOf<any>(await stack.gql(CREATE, { input: [{ name: 'Склады', sort: 40, canLinkMultiple: false }] })).createCatalogs;
+    expect(created.succeededCount).toBe(1);
+    expect(created.results[0].catalog).toEqual({ name: 'Склады', type: 'REGULAR', sort: 40, canLinkMultiple: false, canBeDeleted: true });
+    const id = created.results[0].amoId;
+    expect(store().catalogs.catalogs.get(id)).toMatchObject({ name: 'Склады', type: 'regular', sort: 40, can_link_multiple: false });
+    // One POST, and one read of the catalog list for the payload.
+    expect(stack.upstreamCalls().map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/v4/catalogs', 'GET /api/v4/catalogs']);
+
+    stack.resetLog();
+    // No name given: the current one is sent, as amoCRM requires a name on every update.
+    const flags = dataOf<any>(await stack.gql(UPDATE, { input: [{ amoId: id, canAddElements: false }] })).updateCatalogs;
+    expect(flags.results[0]).toMatchObject({ status: 'SUCCEEDED', catalog: { amoId: id, name: 'Склады', canAddElements: false } });
+    expect(stack.upstreamCalls().filter((call) => call.method === 'PATCH')).toHaveLength(1);
+    const renamed = dataOf<any>(await stack.gql(UPDATE, { input: [{ amoId: id, name: 'Склады и магазины' }] })).updateCatalogs;
+    expect(renamed.results[0].catalog.name).toBe('Склады и магазины');
+    expect(store().catalogs.catalogs.get(id)).toMatchObject({ name: 'Склады и магазины', can_add_elements: false });
+    // The next read sees the change: nothing stale is kept across requests.
+    expect(dataOf<any>(await stack.gql(`{ catalog(amoId: ${id}) { name } }`)).catalog.name).toBe('Склады и магазины');
+  });
+
+  it('answers each item on its own: a second products catalog fails, the valid item is still created', async () => {
+    const before = store().catalogs.catalogs.size;
+    const result = dataOf<any>(await stack.gql(CREATE, { input: [{ name: 'Ещё товары', type: 'PRODUCTS' }, { name: 'Поставки' }] })).createCatalogs;
+    expect(result.succeededCount).toBe(1);
+    expect(result.results[0]).toMatchObject({ status: 'FAILED', errors: [{ path: ['type'] }] });
+    expect(result.results[1]).toMatchObject({ status: 'SUCCEEDED', catalog: { name: 'Поставки' } });
+    expect(store().catalogs.catalogs.size).toBe(before + 1);
+  });
+
+  it('refuses bad input before any write and changes nothing', async () => {
+    const before = store().catalogs.catalogs.values().map((c) => ({ ...c }));
+    stack.resetLog();
+    const bad = dataOf<any>(await stack.gql(CREATE, { input: [{ name: ' ' }, { name: 'x', type: 'SUPPLIERS' }, { name: 'y', sort: -1 }] })).createCatalogs;
+    expect(bad.results.map((r: any) => r.errors[0].path)).toEqual([['name'], ['type'], ['sort']]);
+    const upd = dataOf<any>(await stack.gql(UPDATE, { input: [{ amoId: 987654 }, { amoId: CATALOG_IDS.regular }, { amoId: 987655, name: 'z' }] })).updateCatalogs;
+    expect(upd.results.map((r: any) => r.status)).toEqual(['FAILED', 'FAILED', 'FAILED']);
+    expect(upd.results[1].errors[0].message).toBe('nothing to change');
+    expect(upd.results[2].errors[0]).toMatchObject({ path: ['amoId'], code: 'NOT_FOUND' });
+    expect(stack.upstreamCalls().filter((call) => call.method !== 'GET')).toHaveLength(0);
+    expect(store().catalogs.catalogs.values()).toEqual(before);
+  });
+
+  it('reports amoCRM’s 403 per item for a user without access to lists', async () => {
+    store().account.current_user_id = USER_IDS.manager1;
+    try {
+      const result = dataOf<any>(await stack.gql(CREATE, { input: [{ name: 'Нельзя' }] })).createCatalogs;
+      expect(result.succeededCount).toBe(0);
+      expect(result.results[0].status).toBe('FAILED');
+      expect(result.results[0].errors[0].message).toMatch(/access to lists/);
+    } finally {
+      store().account.current_user_id = USER_IDS.admin;
+    }
+    expect(store().catalogs.catalogs.values().some((c) => c.name === 'Нельзя')).toBe(false);
+  });
+});
+
+describe('catalog link events', () => {
+  it('shows linking and unlinking an element as entity_linked / entity_unlinked in the events query', async () => {
+    const lead = store().leads.values().filter((row) => !row.is_deleted)[5]!;
+    const elementId = FIRST_ELEMENT_ID + 11;
+    const input = [{ entity: 'LEADS', entityAmoId: lead.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: elementId, quantity: 1 }];
+    expect(dataOf<any>(await stack.gql(`mutation ($input: [CatalogElementLinkInput!]!) { linkCatalogElements(input: $input) { succeededCount } }`, { input })).linkCatalogElements.succeededCount).toBe(1);
+    expect(dataOf<any>(await stack.gql(`mutation ($input: [CatalogElementLinkInput!]!) { unlinkCatalogElements(input: $input) { succeededCount } }`, { input })).unlinkCatalogElements.succeededCount).toBe(1);
+    const data = dataOf<any>(
+      await stack.gql(
+        `query ($id: Int!) { events(first: 10, filter: { entityTypes: [LEAD], entityAmoIds: [$id], types: ["entity_linked", "entity_unlinked"] }) { nodes { type entityAmoId valueBefore { ... on EventLinkValue { entityType entityAmoId } } valueAfter { ... on EventLinkValue { entityType entityAmoId } } } } }`,
+        { id: lead.id },
+      ),
+    );
+    const value = [{ entityType: 'catalog_element', entityAmoId: elementId }];
+    expect(data.events.nodes).toEqual([
+      { type: 'entity_unlinked', entityAmoId: lead.id, valueBefore: value, valueAfter: [] },
+      { type: 'entity_linked', entityAmoId: lead.id, valueBefore: [], valueAfter: value },
+    ]);
   });
 });
