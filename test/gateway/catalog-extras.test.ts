@@ -55,6 +55,27 @@ describe('CatalogElement.leads', () => {
     const read = dataOf<any>(await stack.gql(`{ catalogElement(catalogAmoId: ${CATALOG_IDS.products}, amoId: ${elementId}) { leads { quantity lead { amoId } } } }`));
     expect(read.catalogElement.leads).toContainEqual({ quantity: 2.5, lead: { amoId: lead.id } });
   });
+
+  it('gives an element its contacts and companies the same way', async () => {
+    const contact = store().contacts.values().filter((row) => !row.is_deleted)[0]!;
+    const company = store().companies.values().filter((row) => !row.is_deleted)[0]!;
+    const elementId = FIRST_ELEMENT_ID + 4;
+    const input = [
+      { entity: 'CONTACTS', entityAmoId: contact.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: elementId, quantity: 3 },
+      { entity: 'COMPANIES', entityAmoId: company.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: elementId, quantity: 1, priceId: 77 },
+    ];
+    const link = dataOf<any>(await stack.gql(`mutation ($input: [CatalogElementLinkInput!]!) { linkCatalogElements(input: $input) { succeededCount } }`, { input }));
+    expect(link.linkCatalogElements.succeededCount).toBe(2);
+    stack.resetLog();
+    const read = dataOf<any>(
+      await stack.gql(`{ catalogElement(catalogAmoId: ${CATALOG_IDS.products}, amoId: ${elementId}) { contacts { quantity contact { amoId name } } companies { quantity priceId company { amoId } } } }`),
+    );
+    expect(read.catalogElement.contacts).toEqual([{ quantity: 3, contact: { amoId: contact.id, name: contact.name } }]);
+    expect(read.catalogElement.companies).toEqual([{ quantity: 1, priceId: 77, company: { amoId: company.id } }]);
+    expect(stack.upstreamCalls().filter((call) => call.path === '/api/v4/contacts' || call.path === '/api/v4/companies').length).toBe(
+      Math.ceil(store().contacts.values().filter((r) => !r.is_deleted).length / 250) + Math.ceil(store().companies.values().filter((r) => !r.is_deleted).length / 250),
+    );
+  });
 });
 
 describe('createCatalogs and updateCatalogs', () => {

@@ -35,7 +35,11 @@ describe('with=catalog_elements', () => {
     const read = await api(`/api/v4/contacts/${contact.id}?with=catalog_elements`);
     expect(read.body._embedded.catalog_elements).toEqual([{ id: FIRST_ELEMENT_ID, metadata: { quantity: 4, catalog_id: CATALOG_IDS.products, price_id: null } }]);
     const company = store().companies.values().filter((row) => !row.is_deleted)[0]!;
-    expect((await api(`/api/v4/companies/${company.id}?with=catalog_elements`)).body._embedded.catalog_elements).toEqual([]);
+    expect((await api(`/api/v4/companies/${company.id}?with=catalog_elements`)).body._embedded.catalog_elements).toBeUndefined();
+    store().catalogs.link({ entity_type: 'companies', entity_id: company.id, element_id: FIRST_ELEMENT_ID + 2, catalog_id: CATALOG_IDS.products, quantity: 1.5, price_id: null });
+    expect((await api(`/api/v4/companies/${company.id}?with=catalog_elements`)).body._embedded.catalog_elements).toEqual([
+      { id: FIRST_ELEMENT_ID + 2, metadata: { quantity: 1.5, catalog_id: CATALOG_IDS.products, price_id: null } },
+    ]);
   });
 });
 
