@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
   createCatalogs: t.field({
     type: writePayloadType('CreateCatalogsPayload', CatalogWriteResult),
     description:
-      'Adds catalogs (lists), 50 per upstream call, each answered on its own. For users with access to lists; an account has at most 10 catalogs, one INVOICES and one PRODUCTS among them.',
+      'Adds catalogs (lists), 50 per upstream call, each answered on its own. Lists need amoCRM’s Extended plan or above and a user with access to lists; an account has at most 10 catalogs, one INVOICES and one PRODUCTS among them.',
     args: { input: t.arg({ type: [CreateCatalogInput], required: true }) },
     resolve: (_root, args, ctx) => writeCatalogs(ctx, args.input, 'create'),
   }),
