@@ -140,6 +140,23 @@ describe('createCatalogs and updateCatalogs', () => {
   });
 });
 
+describe('access to lists', () => {
+  it('explains a 403 on catalog reads for a user without access to lists', async () => {
+    store().account.current_user_id = USER_IDS.manager1;
+    try {
+      const response = await stack.gql(`{ catalogs { amoId } catalogElement(catalogAmoId: ${CATALOG_IDS.products}, amoId: ${FIRST_ELEMENT_ID}) { name } }`);
+      expect(response.errors?.length).toBeGreaterThan(0);
+      for (const error of response.errors ?? []) {
+        expect(error.extensions?.code).toBe('AMOCRM_FORBIDDEN');
+        expect(error.extensions?.limitation).toContain('access to lists');
+      }
+    } finally {
+      store().account.current_user_id = USER_IDS.admin;
+    }
+    expect(dataOf<any>(await stack.gql(`{ catalogs { amoId } }`)).catalogs.length).toBeGreaterThan(0);
+  });
+});
+
 describe('catalog link events', () => {
   it('shows linking and unlinking an element as entity_linked / entity_unlinked in the events query', async () => {
     const lead = store().leads.values().filter((row) => !row.is_deleted)[5]!;

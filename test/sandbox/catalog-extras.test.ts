@@ -72,7 +72,7 @@ describe('catalog writes (lists docs)', () => {
     }
   });
 
-  it('updates name and flags, requires the name, leaves sort alone, and refuses users without access to lists', async () => {
+  it('updates name and flags, requires the name, leaves sort alone, and refuses reads and writes to users without access to lists', async () => {
     const catalog = store().catalogs.catalogs.get(CATALOG_IDS.regular)!;
     const noName = await api(`/api/v4/catalogs/${catalog.id}`, { method: 'PATCH', body: { can_link_multiple: false } });
     expect(noName.status).toBe(400);
@@ -82,6 +82,8 @@ describe('catalog writes (lists docs)', () => {
 
     store().account.current_user_id = USER_IDS.manager1;
     try {
+      expect((await api('/api/v4/catalogs')).status).toBe(403);
+      expect((await api(`/api/v4/catalogs/${CATALOG_IDS.products}/elements/${FIRST_ELEMENT_ID}`)).status).toBe(403);
       expect((await api('/api/v4/catalogs', { method: 'POST', body: [{ name: 'нельзя' }] })).status).toBe(403);
       expect((await api(`/api/v4/catalogs/${catalog.id}`, { method: 'PATCH', body: { name: 'нельзя' } })).status).toBe(403);
     } finally {
