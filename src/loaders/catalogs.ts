@@ -1,12 +1,13 @@
 // Catalogs, catalog elements and the elements linked to leads, contacts and companies. Elements
 // are loaded per catalog with one `filter[id][]` call per 250 ids; links for every entity of a
-// response come from one mass `/links` read per 250 entities, never one call per entity.
+// response come from one mass `/links` read per 250 entities, never one call per entity. The
+// other direction (an element's leads) has no mass read in amoCRM: see loadElementLinks.
 
 import type { AmoClient } from '../rest/client.js';
 import { collect } from '../rest/paginate.js';
 import type { Catalog, CatalogElement, CatalogType } from '../rest/resources/catalogs.js';
-import type { EntityType } from '../rest/types.js';
-import { ID_BATCH_SIZE } from './entities.js';
+import type { Company, Contact, EntityType, Lead } from '../rest/types.js';
+import { COMPANY_WITH, CONTACT_WITH, ID_BATCH_SIZE, LEAD_WITH } from './entities.js';
 import { fetchWindow, type ListWindow } from './list-window.js';
 
 function chunks<T>(items: readonly T[], size = ID_BATCH_SIZE): T[][] {
@@ -82,4 +83,43 @@ export async function loadCatalogLinksOf(client: AmoClient, entity: EntityType, 
     byEntity.set(row.entity_id, [...(byEntity.get(row.entity_id) ?? []), row]);
   }
   return ids.map((id) => byEntity.get(id) ?? []);
+}
+
+/** An entity a catalog element is linked to, as the whole row, with the link's metadata. */
+export interface ElementEntityLink {
+  entity_type: EntityType;
+  row: Lead | Contact | Company;
+  quantity: number;
+  price_id: number | null;
+}
+
+/** Every live entity of a type with `_embedded.catalog_elements`, plus the graph's own expansions. */
+function scanWithElements(client: AmoClient, entity: EntityType): Promise<(Lead | Contact | Company)[]> {
+  const limit = ID_BATCH_SIZE;
+  if (entity === 'leads') return collect(client.leads.iterate({ with: [...LEAD_WITH, 'catalog_elements'], limit }));
+  if (entity === 'contacts') return collect(client.contacts.iterate({ with: [...CONTACT_WITH, 'catalog_elements'], limit }));
+  return collect(client.companies.iterate({ with: [...COMPANY_WITH, 'catalog_elements'], limit }));
+}
+
+/**
+ * The leads (contacts, companies) each element (`catalogId:id` key) is linked to. amoCRM reads
+ * links only from the entity side: the mass `/links` read needs `filter[entity_id]` and the
+ * element's own `/links` is one call per element. So one batch pages once through the entities
+ * with `with=catalog_elements` (one call per 250 entities, whatever the number of elements) and
+ * keeps whole rows, which then answer the entities' own fields without another call.
+ */
+export async function loadElementLinks(client: AmoClient, entity: EntityType, keys: readonly string[]): Promise<ElementEntityLink[][]> {
+  const wanted = new Set(keys);
+  const byElement = new Map<string, ElementEntityLink[]>();
+  for (const row of await scanWithElements(client, entity)) {
+    for (const element of row._embedded?.catalog_elements ?? []) {
+      const catalogId = element.metadata?.catalog_id;
+      if (!catalogId) continue;
+      const key = elementKey(catalogId, element.id);
+      if (!wanted.has(key)) continue;
+      const link: ElementEntityLink = { entity_type: entity, row, quantity: element.metadata?.quantity ?? 1, price_id: element.metadata?.price_id ?? null };
+      byElement.set(key, [...(byElement.get(key) ?? []), link]);
+    }
+  }
+  return keys.map((key) => (byElement.get(key) ?? []).sort((a, b) => a.row.id - b.row.id));
 }

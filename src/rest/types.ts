@@ -160,6 +160,8 @@ export interface Lead extends EntityCore {
     /** Only with `with=contacts`. */
     contacts?: EmbeddedContactRef[];
     loss_reason?: LossReason[];
+    /** Only with `with=catalog_elements`. */
+    catalog_elements?: EmbeddedCatalogElement[];
   };
 }
 
@@ -172,6 +174,8 @@ export interface Contact extends EntityCore {
     companies?: EmbeddedRef[];
     /** Only with `with=leads`. */
     leads?: EmbeddedRef[];
+    /** Only with `with=catalog_elements`. */
+    catalog_elements?: EmbeddedCatalogElement[];
   };
 }
 
@@ -181,7 +185,15 @@ export interface Company extends EntityCore {
     /** Only with `with=contacts` / `with=leads`. */
     contacts?: EmbeddedRef[];
     leads?: EmbeddedRef[];
+    /** Only with `with=catalog_elements`. */
+    catalog_elements?: EmbeddedCatalogElement[];
   };
+}
+
+/** A catalog element embedded in a lead, contact or company, with its link's metadata. */
+export interface EmbeddedCatalogElement {
+  id: number;
+  metadata?: { quantity?: number; catalog_id?: number; price_id?: number | null } | null;
 }
 
 export interface Status {

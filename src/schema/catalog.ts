@@ -10,11 +10,15 @@ import { builder } from './builder.js';
 import { amoIds } from './common.js';
 import { resolveWindowConnection } from './connection.js';
 import type { GraphQLContext } from './context.js';
+import { explainLimit } from './limits.js';
 import { parseAmoId } from './refs.js';
+
+/** What a 403 on catalog reads means (amoCRM's lists docs). */
+export const CATALOGS_LIMITATION = 'catalogs (lists) are for users with access to lists';
 
 export const CatalogRef = builder.loadableNodeRef('Catalog', {
   id: { resolve: (catalog: Catalog) => catalog.id, parse: parseAmoId('Catalog') },
-  load: (ids: number[], ctx: GraphQLContext) => loadCatalogs(ctx.upstream, ids),
+  load: (ids: number[], ctx: GraphQLContext) => explainLimit(loadCatalogs(ctx.upstream, ids), CATALOGS_LIMITATION),
   toKey: (catalog) => catalog.id,
   sort: true,
   cacheResolved: true,
@@ -28,7 +32,7 @@ export const CatalogElementRef = builder.loadableNodeRef('CatalogElement', {
       return id;
     },
   },
-  load: (keys: string[], ctx: GraphQLContext) => loadCatalogElements(ctx.upstream, keys),
+  load: (keys: string[], ctx: GraphQLContext) => explainLimit(loadCatalogElements(ctx.upstream, keys), CATALOGS_LIMITATION),
   toKey: (element) => elementKey(element.catalog_id, element.id),
   sort: true,
   cacheResolved: true,
@@ -71,7 +75,9 @@ CatalogRef.implement({
         },
         resolve: (catalog, args, ctx) => {
           const ids = amoIds(args.amoIds, 'amoIds');
-          return resolveWindowConnection(args, (window) => listCatalogElements(ctx.upstream, catalog.id, { window, query: args.query ?? undefined, ids }));
+          return resolveWindowConnection(args, (window) =>
+            explainLimit(listCatalogElements(ctx.upstream, catalog.id, { window, query: args.query ?? undefined, ids }), CATALOGS_LIMITATION),
+          );
         },
       },
       CatalogElementConnection,
@@ -82,9 +88,9 @@ CatalogRef.implement({
 builder.queryFields((t) => ({
   catalogs: t.field({
     type: [CatalogRef],
-    description: 'Every catalog of the account, or those of one type.',
+    description: 'Every catalog of the account, or those of one type. For users with access to lists.',
     args: { type: t.arg({ type: CatalogTypeEnum }) },
-    resolve: (_root, args, ctx) => listCatalogs(ctx.upstream, (args.type ?? undefined) as CatalogType | undefined),
+    resolve: (_root, args, ctx) => explainLimit(listCatalogs(ctx.upstream, (args.type ?? undefined) as CatalogType | undefined), CATALOGS_LIMITATION),
   }),
   catalog: t.field({
     type: CatalogRef,

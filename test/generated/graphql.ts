@@ -263,6 +263,18 @@ export type CreateCatalogElementInput = {
   name: Scalars['String']['input'];
 };
 
+export type CreateCatalogInput = {
+  /** Whether users may add elements in amoCRM’s interface. */
+  canAddElements?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether one element may be linked to many leads or customers. */
+  canLinkMultiple?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  /** Its place among the catalogs. */
+  sort?: InputMaybe<Scalars['Int']['input']>;
+  /** Default REGULAR. An account has at most one INVOICES and one PRODUCTS catalog. */
+  type?: InputMaybe<CatalogType>;
+};
+
 export type CreateChatTemplateInput = {
   buttons?: InputMaybe<Array<ChatTemplateButtonInput>>;
   content: Scalars['String']['input'];
@@ -1160,6 +1172,15 @@ export type UnsortedNewCategory =
 export type UpdateCatalogElementInput = {
   amoId: Scalars['Int']['input'];
   customFields?: InputMaybe<Array<CustomFieldInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change. amoCRM cannot change a catalog’s type or sort through its API. */
+export type UpdateCatalogInput = {
+  amoId: Scalars['Int']['input'];
+  canAddElements?: InputMaybe<Scalars['Boolean']['input']>;
+  canLinkMultiple?: InputMaybe<Scalars['Boolean']['input']>;
+  /** amoCRM requires a name on every update: when omitted, the current one is sent. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -40,12 +40,15 @@ export interface CatalogElement {
   account_id: number;
 }
 
+/**
+ * What POST /api/v4/catalogs takes (lists docs); PATCH takes only name (required there),
+ * can_add_elements and can_link_multiple. can_show_in_cards and sdk_widget_code are read-only.
+ */
 export interface CatalogWrite {
   name?: string;
   type?: CatalogType;
   sort?: number;
   can_add_elements?: boolean;
-  can_show_in_cards?: boolean;
   can_link_multiple?: boolean;
   request_id?: string;
 }

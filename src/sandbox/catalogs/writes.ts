@@ -1,6 +1,7 @@
 // POST and PATCH of catalogs and of their elements. Every item is checked before any is written
-// (../writes/issues.ts). Catalogs created through the API are regular lists (amoCRM keeps one
-// products and one invoices catalog per account); an element needs a name.
+// (../writes/issues.ts). Per amoCRM's lists docs: at most 10 catalogs, of which at most one
+// invoices and one products catalog; create takes name, type, sort, can_add_elements and
+// can_link_multiple, update takes name (required) and the two flags. An element needs a name.
 
 import type { RequestContext } from '../http/context.js';
 import { selfHref } from '../http/hal.js';
@@ -12,30 +13,46 @@ import { requestIdOf, validateAll, type Issues } from '../writes/issues.js';
 import { has, readItem } from '../writes/scalars.js';
 import { renderFieldValues } from '../http/render.js';
 import { mergeFieldValues, readFieldChanges } from '../writes/field-values.js';
+import { requireCatalogAccess } from './access.js';
 import { catalogPath, elementPath } from './render.js';
 import type { CatalogElementRecord, CatalogRecord } from './store.js';
 
-function checkNewCatalog(ctx: RequestContext, raw: unknown, issues: Issues): Omit<CatalogRecord, 'id'> | undefined {
+/** amoCRM's ceiling on catalogs per account (lists docs). */
+export const MAX_CATALOGS = 10;
+const CREATABLE_TYPES = new Set(['regular', 'invoices', 'products']);
+
+/** What a create batch has taken so far: the cap and the one-of-a-kind types count across items. */
+interface Taken {
+  count: number;
+  types: Set<string>;
+}
+
+function checkNewCatalog(ctx: RequestContext, taken: Taken, raw: unknown, issues: Issues): Omit<CatalogRecord, 'id'> | undefined {
   const item = readItem(raw, issues);
   if (!item) return undefined;
   const read = readFields(item, issues);
   const name = read.text('name', { required: true }) ?? '';
-  const type = read.text('type');
-  if (type !== undefined && type !== 'regular') read.fail('NotSupportedChoice', 'type', 'Only regular catalogs can be created.');
+  const type = (read.text('type') ?? 'regular') as CatalogRecord['type'];
+  if (!CREATABLE_TYPES.has(type)) read.fail('NotSupportedChoice', 'type', 'type must be regular, invoices or products.');
+  else if (type !== 'regular' && taken.types.has(type)) read.fail('NotSupportedChoice', 'type', `The account already has a ${type} catalog.`);
+  if (taken.count >= MAX_CATALOGS) read.fail('NotSupportedChoice', 'name', `An account has at most ${MAX_CATALOGS} catalogs.`);
+  taken.count += 1;
+  taken.types.add(type);
   const user = ctx.store.account.current_user_id;
   const now = unixNow(ctx);
+  // can_show_in_cards and sdk_widget_code are not writable (they follow from the type).
   return {
     name,
-    type: 'regular',
+    type,
     sort: read.int('sort', { min: 0 }) ?? 0,
     created_by: user,
     updated_by: user,
     created_at: now,
     updated_at: now,
     can_add_elements: read.bool('can_add_elements') ?? true,
-    can_show_in_cards: read.bool('can_show_in_cards') ?? false,
-    can_link_multiple: read.bool('can_link_multiple') ?? true,
-    can_be_deleted: true,
+    can_show_in_cards: type === 'products',
+    can_link_multiple: read.bool('can_link_multiple') ?? type !== 'invoices',
+    can_be_deleted: type === 'regular',
     sdk_widget_code: null,
   };
 }
@@ -51,14 +68,13 @@ function checkCatalogUpdate(ctx: RequestContext, pathId: number | null, raw: unk
     read.fail('NotFound', 'id', 'No catalog with this id.');
     return undefined;
   }
-  const name = has(item, 'name') ? read.text('name', { required: true }) : undefined;
+  // The docs make name required on update too; sort is not among the editable fields.
+  const name = read.text('name', { required: true });
   if (has(item, 'type') && item.type !== catalog.type) read.fail('NotSupportedChoice', 'type', 'A catalog keeps its type.');
   return {
     ...catalog,
     name: name ?? catalog.name,
-    sort: read.int('sort', { min: 0 }) ?? catalog.sort,
     can_add_elements: read.bool('can_add_elements') ?? catalog.can_add_elements,
-    can_show_in_cards: read.bool('can_show_in_cards') ?? catalog.can_show_in_cards,
     can_link_multiple: read.bool('can_link_multiple') ?? catalog.can_link_multiple,
     updated_by: ctx.store.account.current_user_id,
     updated_at: unixNow(ctx),
@@ -66,9 +82,11 @@ function checkCatalogUpdate(ctx: RequestContext, pathId: number | null, raw: unk
 }
 
 export function createCatalogs(ctx: RequestContext): Reply {
+  requireCatalogAccess(ctx, 'adding catalogs');
   const items = readBatch(ctx.body);
-  const drafts = validateAll(items, (item, _index, issues) => checkNewCatalog(ctx, item, issues));
   const table = ctx.store.catalogs.catalogs;
+  const taken: Taken = { count: table.size, types: new Set(table.values().map((catalog) => catalog.type)) };
+  const drafts = validateAll(items, (item, _index, issues) => checkNewCatalog(ctx, taken, item, issues));
   const catalogs = drafts.map((draft, index) => {
     const row = table.put({ id: table.nextId(), ...draft! });
     return { ...row, account_id: ctx.store.account.id, request_id: requestIdOf(items[index], index), _links: { self: { href: `${ctx.origin}${catalogPath(row.id)}` } } };
@@ -77,6 +95,7 @@ export function createCatalogs(ctx: RequestContext): Reply {
 }
 
 export function updateCatalogs(ctx: RequestContext, pathId: number | null): Reply {
+  requireCatalogAccess(ctx, 'editing catalogs');
   const items = pathId === null ? readBatch(ctx.body) : [readObjectBody(ctx.body)];
   const drafts = validateAll(items, (item, _index, issues) => checkCatalogUpdate(ctx, pathId, item, issues));
   const catalogs = drafts.map((draft, index) => {

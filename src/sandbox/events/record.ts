@@ -74,6 +74,17 @@ export function recordLink(store: SandboxStore, from: { type: EntityType; id: nu
   event(store, who, SINGULAR[to.type], to.id, kind, linked ? [] : value(from), linked ? value(from) : []);
 }
 
+/**
+ * A catalog element put on (or taken off) an entity: `entity_linked`/`entity_unlinked` on the
+ * entity's side, naming the element as a `catalog_element` (the type string is unconfirmed; the
+ * docs show only entity links). The element side is not logged: events about elements are
+ * filtered as `catalog_{id}`, which this log does not model.
+ */
+export function recordCatalogLink(store: SandboxStore, from: { type: EntityType; id: number }, elementId: number, linked: boolean, who: Who): void {
+  const value = [{ link: { entity: { type: 'catalog_element', id: elementId } } }];
+  event(store, who, SINGULAR[from.type], from.id, linked ? 'entity_linked' : 'entity_unlinked', linked ? [] : value, linked ? value : []);
+}
+
 export function recordNoteAdded(store: SandboxStore, type: EntityType, note: { id: number; entity_id: number; note_type: string }, who: Who): void {
   const kind = note.note_type === 'attachment' ? 'attachment_note_added' : 'common_note_added';
   event(store, who, SINGULAR[type], note.entity_id, kind, [], [{ note: { id: note.id } }]);

@@ -48,6 +48,19 @@ export function visibleLinks(store: SandboxStore, from: { type: EntityType; id: 
   });
 }
 
+/**
+ * `_embedded.catalog_elements` (with=catalog_elements): the live elements linked to an entity, with
+ * the link's quantity, catalog and price field, as amoCRM embeds them. Left out when there are
+ * none (whether amoCRM sends an empty list is unconfirmed).
+ */
+function addCatalogElements(embedded: object, store: SandboxStore, from: { type: EntityType; id: number }): void {
+  const elements = store.catalogs
+    .linksOf(from)
+    .filter((link) => store.catalogs.elements.get(link.element_id)?.is_deleted === false)
+    .map((link) => ({ id: link.element_id, metadata: { quantity: link.quantity, catalog_id: link.catalog_id, price_id: link.price_id } }));
+  if (elements.length > 0) Object.assign(embedded, { catalog_elements: elements });
+}
+
 function refs(options: RenderOptions, from: { type: EntityType; id: number }, type: EntityType): EmbeddedRef[] {
   return visibleLinks(options.store, from, type).map((linked) => ({ id: linked.id, _links: selfLink(options.origin, `/api/v4/${type}/${linked.id}`) }));
 }
@@ -70,6 +83,7 @@ export function renderLead(options: RenderOptions, lead: LeadRecord): Lead {
       _links: selfLink(origin, `/api/v4/contacts/${linked.id}`),
     }));
   }
+  if (options.with.has('catalog_elements')) addCatalogElements(embedded, store, ref);
   if (options.with.has('loss_reason') && lead.loss_reason_id !== null) {
     const reason = store.lossReasons.get(lead.loss_reason_id);
     if (reason) {
@@ -113,6 +127,7 @@ export function renderContact(options: RenderOptions, contact: ContactRecord): C
   };
   if (options.with.has('leads')) embedded.leads = refs(options, ref, 'leads');
   if (options.with.has('customers')) Object.assign(embedded, { customers: customerRefsOf(options, 'contacts', contact.id) });
+  if (options.with.has('catalog_elements')) addCatalogElements(embedded, store, ref);
   return {
     id: contact.id,
     name: contact.name,
@@ -141,6 +156,7 @@ export function renderCompany(options: RenderOptions, company: CompanyRecord): C
   if (options.with.has('contacts')) embedded.contacts = refs(options, ref, 'contacts');
   if (options.with.has('leads')) embedded.leads = refs(options, ref, 'leads');
   if (options.with.has('customers')) Object.assign(embedded, { customers: customerRefsOf(options, 'companies', company.id) });
+  if (options.with.has('catalog_elements')) addCatalogElements(embedded, store, ref);
   return {
     id: company.id,
     name: company.name,

@@ -1,6 +1,6 @@
 // Catalogs (§3.16): the counted list (filter `type`), get, batch and single writes; and each
 // catalog's elements: the list with `query`, `filter[id]` and paging, get, writes. Unknown ids
-// answer 204, as amoCRM does.
+// answer 204, as amoCRM does. Reads, like writes, are for users with access to lists (403).
 
 import type { RequestContext } from '../http/context.js';
 import { filterTree, intList } from '../http/filters.js';
@@ -11,12 +11,14 @@ import { hal, noContent, type Reply } from '../http/reply.js';
 import type { Route } from '../http/router.js';
 import { renderCatalog, renderElement } from '../catalogs/render.js';
 import type { CatalogElementRecord, CatalogRecord } from '../catalogs/store.js';
+import { requireCatalogAccess } from '../catalogs/access.js';
 import { createCatalogs, updateCatalogs, writeElements } from '../catalogs/writes.js';
 import { idParam } from './params.js';
 
 const TYPES = new Set(['regular', 'invoices', 'products', 'suppliers']);
 
 function listCatalogs(ctx: RequestContext): Reply {
+  requireCatalogAccess(ctx, 'reading catalogs');
   const paging = readPaging(ctx);
   const type = ctx.query.get('type');
   if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) throw badRequest('type must be regular, invoices, products or suppliers');
@@ -25,6 +27,7 @@ function listCatalogs(ctx: RequestContext): Reply {
 }
 
 function getCatalog(ctx: RequestContext): Reply {
+  requireCatalogAccess(ctx, 'reading catalogs');
   const catalog = ctx.store.catalogs.catalogs.get(idParam(ctx));
   return catalog ? hal(renderCatalog(ctx, catalog)) : noContent();
 }
@@ -50,6 +53,7 @@ function elementFilter(ctx: RequestContext): (element: CatalogElementRecord) => 
 }
 
 function listElements(ctx: RequestContext): Reply {
+  requireCatalogAccess(ctx, 'reading catalog elements');
   const catalog = pathCatalog(ctx);
   if (!catalog) return noContent();
   const paging = readPaging(ctx);
@@ -59,6 +63,7 @@ function listElements(ctx: RequestContext): Reply {
 }
 
 function getElement(ctx: RequestContext): Reply {
+  requireCatalogAccess(ctx, 'reading catalog elements');
   const catalog = pathCatalog(ctx);
   const element = ctx.store.catalogs.elements.get(idParam(ctx));
   if (!catalog || !element || element.catalog_id !== catalog.id || element.is_deleted) return noContent();

@@ -1,5 +1,5 @@
-// GET /api/v4/contacts and /api/v4/contacts/{id}. `with=customers,catalog_elements,social_profiles`
-// are accepted and have nothing to add here.
+// GET /api/v4/contacts and /api/v4/contacts/{id}. `with=social_profiles` is accepted and has
+// nothing to add here.
 
 import { renderContact } from '../http/render.js';
 import type { Route } from '../http/router.js';

@@ -7,7 +7,7 @@ import { totalCollection } from '../http/hal.js';
 import { noContent, type Reply } from '../http/reply.js';
 import type { Route } from '../http/router.js';
 import type { EntityType } from '../records.js';
-import { recordLink } from '../events/record.js';
+import { recordCatalogLink, recordLink } from '../events/record.js';
 import { readBatch } from '../writes/body.js';
 import { unixNow } from '../writes/env.js';
 import { validateAll } from '../writes/issues.js';
@@ -31,14 +31,21 @@ function write(type: EntityType, ctx: RequestContext, mode: 'link' | 'unlink', f
   const who = { by: ctx.store.account.current_user_id, at: unixNow(ctx) };
   if (mode === 'unlink') {
     for (const draft of drafts) {
-      if (draft.catalog) ctx.store.catalogs.unlink({ type, id: draft.catalog.entity_id }, draft.catalog.element_id);
-      else if (draft.entity && ctx.store.links.unlink(draft.entity.from, draft.entity.to)) recordLink(ctx.store, draft.entity.from, draft.entity.to, false, who);
+      if (draft.catalog) {
+        const from = { type, id: draft.catalog.entity_id };
+        if (ctx.store.catalogs.unlink(from, draft.catalog.element_id)) recordCatalogLink(ctx.store, from, draft.catalog.element_id, false, who);
+      } else if (draft.entity && ctx.store.links.unlink(draft.entity.from, draft.entity.to)) recordLink(ctx.store, draft.entity.from, draft.entity.to, false, who);
     }
     return noContent();
   }
   for (const draft of drafts) {
-    if (draft.catalog) ctx.store.catalogs.link(draft.catalog);
-    else if (draft.entity) {
+    if (draft.catalog) {
+      const from = { type, id: draft.catalog.entity_id };
+      const wasLinked = ctx.store.catalogs.linksOf(from).some((link) => link.element_id === draft.catalog!.element_id);
+      ctx.store.catalogs.link(draft.catalog);
+      // A new quantity on a linked element is not a new link.
+      if (!wasLinked) recordCatalogLink(ctx.store, from, draft.catalog.element_id, true, who);
+    } else if (draft.entity) {
       const wasLinked = ctx.store.links.isLinked(draft.entity.from, draft.entity.to);
       applyLink(ctx.store, draft.entity);
       if (!wasLinked) recordLink(ctx.store, draft.entity.from, draft.entity.to, true, who);
