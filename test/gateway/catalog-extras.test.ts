@@ -2,6 +2,7 @@
 // catalog create/update through the graph, and the link events the audit log then shows.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_FIELD_IDS } from '../../src/sandbox/catalogs/fields.js';
 import { CATALOG_IDS, FIRST_ELEMENT_ID } from '../../src/sandbox/catalogs/seed.js';
 import { USER_IDS } from '../../src/sandbox/seed/ids.js';
 import { dataOf, startStack, type Stack } from '../helpers/stack.js';
@@ -62,7 +63,7 @@ describe('CatalogElement.leads', () => {
     const elementId = FIRST_ELEMENT_ID + 4;
     const input = [
       { entity: 'CONTACTS', entityAmoId: contact.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: elementId, quantity: 3 },
-      { entity: 'COMPANIES', entityAmoId: company.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: elementId, quantity: 1, priceId: 77 },
+      { entity: 'COMPANIES', entityAmoId: company.id, catalogAmoId: CATALOG_IDS.products, elementAmoId: elementId, quantity: 1, priceId: CATALOG_FIELD_IDS.products.specialPrice },
     ];
     const link = dataOf<any>(await stack.gql(`mutation ($input: [CatalogElementLinkInput!]!) { linkCatalogElements(input: $input) { succeededCount } }`, { input }));
     expect(link.linkCatalogElements.succeededCount).toBe(2);
@@ -71,7 +72,7 @@ describe('CatalogElement.leads', () => {
       await stack.gql(`{ catalogElement(catalogAmoId: ${CATALOG_IDS.products}, amoId: ${elementId}) { contacts { quantity contact { amoId name } } companies { quantity priceId company { amoId } } } }`),
     );
     expect(read.catalogElement.contacts).toEqual([{ quantity: 3, contact: { amoId: contact.id, name: contact.name } }]);
-    expect(read.catalogElement.companies).toEqual([{ quantity: 1, priceId: 77, company: { amoId: company.id } }]);
+    expect(read.catalogElement.companies).toEqual([{ quantity: 1, priceId: CATALOG_FIELD_IDS.products.specialPrice, company: { amoId: company.id } }]);
     expect(stack.upstreamCalls().filter((call) => call.path === '/api/v4/contacts' || call.path === '/api/v4/companies').length).toBe(
       Math.ceil(store().contacts.values().filter((r) => !r.is_deleted).length / 250) + Math.ceil(store().companies.values().filter((r) => !r.is_deleted).length / 250),
     );
