@@ -41,7 +41,8 @@ export interface SandboxStore {
   /** The integration's lead sources (`/api/v4/sources`), also behind `with=source_id`. */
   sources: Table<SourceRecord>;
   customFields: Record<EntityType, Table<CustomFieldRecord>>;
-  tags: Record<EntityType, Table<TagRecord>>;
+  /** Tag dictionaries per type; customers have their own (`/api/v4/customers/tags`). */
+  tags: Record<EntityType | 'customers', Table<TagRecord>>;
   leads: Table<LeadRecord>;
   contacts: Table<ContactRecord>;
   companies: Table<CompanyRecord>;
@@ -91,7 +92,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     lossReasons: createTable(),
     sources: createTable(),
     customFields: { leads: createTable(), contacts: createTable(), companies: createTable() },
-    tags: { leads: createTable(), contacts: createTable(), companies: createTable() },
+    tags: { leads: createTable(), contacts: createTable(), companies: createTable(), customers: createTable([], { firstId: 840_001 }) },
     leads,
     contacts,
     companies,

@@ -20,6 +20,8 @@ import './currency.js';
 import './customer.js';
 import './customer-mutations.js';
 import './customer-status.js';
+import './customer-tags.js';
+import './customer-segment-mutations.js';
 import './custom-field-definition.js';
 import './custom-field-value.js';
 import './event.js';

@@ -268,6 +268,14 @@ export type CreateCustomerInput = {
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   /** A stage of `customerStatuses` (periodic mode). */
   statusAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** By id or by name (a new name joins the customers' tag dictionary). */
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateCustomerSegmentInput = {
+  /** Hex, e.g. "ffce5a" ("#" optional). */
+  color?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
 };
 
 export type CreateCustomerStatusInput = {
@@ -922,6 +930,7 @@ export type UpdateContactInput = {
 
 /** Only the fields given change. */
 export type UpdateCustomerInput = {
+  addTags?: InputMaybe<Array<TagInput>>;
   amoId: Scalars['Int']['input'];
   companyAmoId?: InputMaybe<Scalars['Int']['input']>;
   /** Its contacts (replaces the list); the first is the main one. */
@@ -933,10 +942,20 @@ export type UpdateCustomerInput = {
   nextPrice?: InputMaybe<Scalars['Int']['input']>;
   /** Days between purchases. */
   periodicity?: InputMaybe<Scalars['Int']['input']>;
+  removeTags?: InputMaybe<Array<TagInput>>;
   /** Default: the token's user. */
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   /** A stage of `customerStatuses` (periodic mode). */
   statusAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces every tag; an empty list removes them all. */
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change. */
+export type UpdateCustomerSegmentInput = {
+  amoId: Scalars['Int']['input'];
+  color?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the fields given change. System stages cannot be changed. */

@@ -13,6 +13,8 @@ import { readItem } from '../writes/scalars.js';
 import { requireAdmin } from '../http/admin.js';
 import { requireCustomers } from './gate.js';
 import { recount, type CustomerRecord } from './records.js';
+import { readCustomerTags } from './tags.js';
+import { applyTagChanges, type TagChanges } from '../writes/tag-writes.js';
 
 // --- mode -------------------------------------------------------------------------------------
 
@@ -32,7 +34,7 @@ export function setMode(ctx: RequestContext): Reply {
 
 // --- customers ----------------------------------------------------------------------------------
 
-type CustomerDraft = Partial<CustomerRecord> & { id?: number };
+type CustomerDraft = Partial<CustomerRecord> & { id?: number; tags?: TagChanges };
 
 function checkContacts(read: FieldReader, item: Record<string, unknown>, issues: Issues, ctx: RequestContext, draft: CustomerDraft): void {
   const embedded = read.object('_embedded');
@@ -87,6 +89,8 @@ function checkCustomer(ctx: RequestContext, raw: unknown, issues: Issues, mode: 
     else read.fail('NotSupportedChoice', 'status_id', NOT_A_CHOICE);
   }
   checkContacts(read, item, issues, ctx, draft);
+  const tags = readCustomerTags(store, item, issues, mode);
+  if (tags) draft.tags = tags;
   if (mode === 'update' && Object.keys(draft).length === 1 && issues.count === 0) issues.add('NotBlank', '', 'Nothing to update.');
   return draft;
 }
@@ -99,8 +103,9 @@ export function createCustomers(ctx: RequestContext): Reply {
   const data = ctx.store.customers;
   const user = ctx.store.account.current_user_id;
   const firstStatus = data.statuses.values()[0]?.id ?? 0;
-  const rows = drafts.map((draft) =>
-    data.rows.put({
+  const rows = drafts.map((checked) => {
+    const { tags, ...draft } = checked!;
+    return data.rows.put({
       next_price: 0,
       next_date: now,
       responsible_user_id: user,
@@ -108,8 +113,8 @@ export function createCustomers(ctx: RequestContext): Reply {
       periodicity: 0,
       contact_ids: [],
       company_id: null,
-      ...draft!,
-      name: draft!.name!,
+      ...draft,
+      name: draft.name!,
       id: data.rows.nextId(),
       created_by: user,
       updated_by: user,
@@ -123,17 +128,19 @@ export function createCustomers(ctx: RequestContext): Reply {
       average_check: 0,
       bonus_points: 0,
       segment_ids: [],
-    }),
-  );
+      tag_ids: tags ? applyTagChanges(ctx.store, 'customers', [], tags) : [],
+    });
+  });
   return hal({
     _links: link(ctx, '/api/v4/customers'),
     _embedded: { customers: rows.map((row, index) => ({ id: row.id, request_id: requestIdOf(items[index], index), _links: link(ctx, `/api/v4/customers/${row.id}`) })) },
   });
 }
 
-function applyUpdate(ctx: RequestContext, draft: CustomerDraft): CustomerRecord {
+function applyUpdate(ctx: RequestContext, { tags, ...draft }: CustomerDraft): CustomerRecord {
   const row = ctx.store.customers.rows.get(draft.id!)!;
   const next = { ...row, ...draft, id: row.id, updated_at: unixNow(ctx), updated_by: ctx.store.account.current_user_id };
+  if (tags) next.tag_ids = applyTagChanges(ctx.store, 'customers', row.tag_ids, tags);
   return ctx.store.customers.rows.put(next);
 }
 

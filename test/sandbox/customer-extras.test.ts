@@ -1,0 +1,115 @@
+// Customer tags (the dictionary, GET and POST /api/v4/customers/tags, tags in customer writes),
+// segment writes of the segments mode, and customers in the links API, against the sandbox.
+
+import { describe, expect, it } from 'vitest';
+import { FIRST_CUSTOMER_ID } from '../../src/sandbox/customers/records.js';
+import { useSandbox } from './helpers.js';
+
+const running = useSandbox();
+const store = () => running().sandbox.store;
+const data = () => store().customers;
+const snapshot = () =>
+  JSON.stringify({ tags: store().tags.customers.values(), ...Object.fromEntries(Object.entries(data()).map(([key, table]) => [key, table.values()])) });
+const failures = (body: any) => body['validation-errors'].map((item: any) => [item.request_id, item.errors.map((error: any) => `${error.code} ${error.path}`)]);
+
+/** Runs `body` in another customers mode and restores the seeded one after. */
+async function inMode(mode: 'segments' | 'disabled', body: () => Promise<void>) {
+  const before = store().account.customers_mode;
+  store().account.customers_mode = mode;
+  try {
+    await body();
+  } finally {
+    store().account.customers_mode = before;
+  }
+}
+
+describe('customer tags in the sandbox', () => {
+  it('lists the customers tag dictionary and embeds tags on every customer', async () => {
+    const list = await running().api('/api/v4/customers/tags');
+    expect(list.status).toBe(200);
+    expect(list.body._embedded.tags).toEqual(store().tags.customers.values().map((tag) => ({ id: tag.id, name: tag.name, color: null })));
+    const first = data().rows.get(FIRST_CUSTOMER_ID)!;
+    expect(first.tag_ids.length).toBeGreaterThan(0);
+    const one = await running().api(`/api/v4/customers/${first.id}`);
+    expect(one.body._embedded.tags.map((tag: any) => tag.id)).toEqual(first.tag_ids);
+    const named = await running().api(`/api/v4/customers/tags?filter[name]=${encodeURIComponent(store().tags.customers.values()[1]!.name)}`);
+    expect(named.body._embedded.tags).toHaveLength(1);
+    await inMode('disabled', async () => expect((await running().api('/api/v4/customers/tags')).status).toBe(402));
+  });
+
+  it('adds tags with POST; a known name answers the existing tag; a bad batch writes nothing', async () => {
+    const existing = store().tags.customers.values()[0]!;
+    const added = await running().api('/api/v4/customers/tags', { method: 'POST', body: [{ name: 'Новый тег', request_id: 'n' }, { name: existing.name.toUpperCase() }] });
+    expect(added.status).toBe(200);
+    const [fresh, same] = added.body._embedded.tags;
+    expect(fresh).toMatchObject({ name: 'Новый тег', request_id: 'n' });
+    expect(same).toMatchObject({ id: existing.id, request_id: '1' });
+    expect(store().tags.customers.get(fresh.id)?.name).toBe('Новый тег');
+    // Tag ids are per entity type: the new customer tag is not a lead tag.
+    expect(store().tags.leads.has(fresh.id)).toBe(false);
+    const before = snapshot();
+    const bad = await running().api('/api/v4/customers/tags', { method: 'POST', body: [{ name: 'ok' }, { name: '' }] });
+    expect(bad.status).toBe(400);
+    expect(failures(bad.body).map((item: any) => item[0])).toEqual(['1']);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('sets tags on create and changes them on update: add, delete, replace; unknown ids refused', async () => {
+    const [a, b] = store().tags.customers.values();
+    const created = await running().api('/api/v4/customers', { method: 'POST', body: [{ name: 'С тегами', _embedded: { tags: [{ id: a!.id }, { name: 'Сезонный' }] } }] });
+    const id = created.body._embedded.customers[0].id;
+    const seasonal = store().tags.customers.values().find((tag) => tag.name === 'Сезонный')!;
+    expect(data().rows.get(id)!.tag_ids).toEqual([a!.id, seasonal.id].sort((x, y) => x - y));
+    await running().api(`/api/v4/customers/${id}`, { method: 'PATCH', body: { tags_to_add: [{ id: b!.id }], tags_to_delete: [{ name: 'сезонный' }] } });
+    expect(data().rows.get(id)!.tag_ids).toEqual([a!.id, b!.id].sort((x, y) => x - y));
+    await running().api('/api/v4/customers', { method: 'PATCH', body: [{ id, _embedded: { tags: null } }] });
+    expect(data().rows.get(id)!.tag_ids).toEqual([]);
+    const before = snapshot();
+    const bad = await running().api('/api/v4/customers', { method: 'PATCH', body: [{ id, tags_to_add: [{ id: 1 }] }] });
+    expect(failures(bad.body)).toEqual([['0', ['NotSupportedChoice tags_to_add.0.id']]]);
+    expect(snapshot()).toBe(before);
+  });
+});
+
+describe('customer segment writes in the sandbox', () => {
+  it('creates, renames and deletes segments in the segments mode; deleting takes it off its customers', async () => {
+    await inMode('segments', async () => {
+      const created = await running().api('/api/v4/customers/segments', { method: 'POST', body: [{ name: 'Новые', color: '#FFCE5A', request_id: 's' }] });
+      expect(created.status).toBe(200);
+      const segment = created.body._embedded.segments[0];
+      expect(segment).toMatchObject({ name: 'Новые', color: 'ffce5a', request_id: 's', customers_count: 0 });
+      expect(data().segments.get(segment.id)).toMatchObject({ name: 'Новые', color: 'ffce5a' });
+
+      const patched = await running().api(`/api/v4/customers/segments/${segment.id}`, { method: 'PATCH', body: { name: 'Свежие' } });
+      expect(patched.body).toMatchObject({ id: segment.id, name: 'Свежие', color: 'ffce5a' });
+
+      const used = data().segments.values()[0]!;
+      const members = data().rows.values().filter((row) => row.segment_ids.includes(used.id)).map((row) => row.id);
+      expect(members.length).toBeGreaterThan(0);
+      expect((await running().api(`/api/v4/customers/segments/${used.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect(data().segments.has(used.id)).toBe(false);
+      for (const id of members) expect(data().rows.get(id)!.segment_ids).not.toContain(used.id);
+      expect((await running().api(`/api/v4/customers/segments/${used.id}`, { method: 'DELETE' })).status).toBe(404);
+    });
+  });
+
+  it('refuses bad segments (400, nothing written), conditions, and writes outside the segments mode (402)', async () => {
+    await inMode('segments', async () => {
+      const before = snapshot();
+      const bad = await running().api('/api/v4/customers/segments', { method: 'POST', body: [{ name: 'ok' }, { color: 'red' }, { name: 'x', conditions: [] }] });
+      expect(bad.status).toBe(400);
+      expect(failures(bad.body)).toEqual([
+        ['1', ['NotBlank name', 'InvalidType color']],
+        ['2', ['NotSupportedChoice conditions']],
+      ]);
+      const id = data().segments.values()[0]!.id;
+      expect((await running().api(`/api/v4/customers/segments/${id}`, { method: 'PATCH', body: {} })).status).toBe(400);
+      expect((await running().api('/api/v4/customers/segments/99', { method: 'PATCH', body: { name: 'x' } })).status).toBe(404);
+      expect(snapshot()).toBe(before);
+    });
+    const before = snapshot();
+    const refused = await running().api('/api/v4/customers/segments', { method: 'POST', body: [{ name: 'x' }] });
+    expect(refused.status).toBe(402);
+    expect(snapshot()).toBe(before);
+  });
+});
