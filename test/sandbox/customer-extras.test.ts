@@ -113,3 +113,105 @@ describe('customer segment writes in the sandbox', () => {
     expect(snapshot()).toBe(before);
   });
 });
+
+describe('customers in the links API of the sandbox', () => {
+  const fresh = async () => {
+    const created = await running().api('/api/v4/customers', { method: 'POST', body: [{ name: 'Для связей' }] });
+    return created.body._embedded.customers[0].id as number;
+  };
+
+  it('links a customer to contacts, a company and a catalog element, lists them, and unlinks them', async () => {
+    const id = await fresh();
+    const [c1, c2] = store().contacts.values().filter((row) => !row.is_deleted);
+    const company = store().companies.values().find((row) => !row.is_deleted)!;
+    const element = store().catalogs.elements.values().find((row) => !row.is_deleted)!;
+    const linked = await running().api(`/api/v4/customers/${id}/link`, {
+      method: 'POST',
+      body: [
+        { to_entity_id: c1!.id, to_entity_type: 'contacts' },
+        { to_entity_id: c2!.id, to_entity_type: 'contacts', metadata: { is_main: true } },
+        { to_entity_id: company.id, to_entity_type: 'companies' },
+        { to_entity_id: element.id, to_entity_type: 'catalog_elements', metadata: { catalog_id: element.catalog_id, quantity: 2 } },
+      ],
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body._total_items).toBe(4);
+    expect(linked.body._embedded.links[2]).toEqual({ entity_id: id, entity_type: 'customers', to_entity_id: company.id, to_entity_type: 'companies', metadata: null });
+    expect(data().rows.get(id)).toMatchObject({ contact_ids: [c2!.id, c1!.id], company_id: company.id });
+
+    const list = await running().api(`/api/v4/customers/${id}/links`);
+    expect(list.body._embedded.links).toEqual([
+      { to_entity_id: c2!.id, to_entity_type: 'contacts', metadata: { main_contact: true } },
+      { to_entity_id: c1!.id, to_entity_type: 'contacts', metadata: { main_contact: false } },
+      { to_entity_id: company.id, to_entity_type: 'companies', metadata: null },
+      { to_entity_id: element.id, to_entity_type: 'catalog_elements', metadata: { catalog_id: element.catalog_id, quantity: 2, price_id: null } },
+    ]);
+    const mass = await running().api(`/api/v4/customers/links?filter[entity_id][]=${id}&filter[entity_id][]=${FIRST_CUSTOMER_ID}&filter[to_entity_type]=companies&filter[to_entity_id]=${company.id}`);
+    const withCompany = [id, FIRST_CUSTOMER_ID].filter((customer) => data().rows.get(customer)!.company_id === company.id);
+    expect(mass.body._embedded.links).toEqual(
+      withCompany.map((customer) => ({ entity_id: customer, entity_type: 'customers', to_entity_id: company.id, to_entity_type: 'companies', metadata: null })),
+    );
+    // with=contacts shows the same links, main contact first.
+    const read = await running().api(`/api/v4/customers/${id}?with=contacts,companies`);
+    expect(read.body._embedded.contacts.map((c: any) => [c.id, c.is_main])).toEqual([[c2!.id, true], [c1!.id, false]]);
+
+    const unlinked = await running().api('/api/v4/customers/unlink', {
+      method: 'POST',
+      body: [
+        { entity_id: id, to_entity_id: c2!.id, to_entity_type: 'contacts' },
+        { entity_id: id, to_entity_id: company.id, to_entity_type: 'companies' },
+        { entity_id: id, to_entity_id: element.id, to_entity_type: 'catalog_elements', metadata: { catalog_id: element.catalog_id } },
+      ],
+    });
+    expect(unlinked.status).toBe(204);
+    expect(data().rows.get(id)).toMatchObject({ contact_ids: [c1!.id], company_id: null });
+    expect(store().catalogs.linksOf({ type: 'customers', id })).toEqual([]);
+  });
+
+  it('links from the contact and company side to customers; leads do not link to customers', async () => {
+    const id = await fresh();
+    const contact = store().contacts.values().filter((row) => !row.is_deleted)[7]!;
+    const company = store().companies.values().filter((row) => !row.is_deleted)[2]!;
+    const fromContact = await running().api('/api/v4/contacts/link', { method: 'POST', body: [{ entity_id: contact.id, to_entity_id: id, to_entity_type: 'customers' }] });
+    expect(fromContact.body._embedded.links).toEqual([{ entity_id: contact.id, entity_type: 'contacts', to_entity_id: id, to_entity_type: 'customers', metadata: { main_contact: true } }]);
+    await running().api(`/api/v4/companies/${company.id}/link`, { method: 'POST', body: [{ to_entity_id: id, to_entity_type: 'customers' }] });
+    expect(data().rows.get(id)).toMatchObject({ contact_ids: [contact.id], company_id: company.id });
+    expect((await running().api(`/api/v4/contacts/${contact.id}?with=customers`)).body._embedded.customers.map((c: any) => c.id)).toContain(id);
+    await running().api(`/api/v4/contacts/${contact.id}/unlink`, { method: 'POST', body: [{ to_entity_id: id, to_entity_type: 'customers' }] });
+    expect(data().rows.get(id)!.contact_ids).toEqual([]);
+
+    const lead = store().leads.values().find((row) => !row.is_deleted)!;
+    const refused = await running().api(`/api/v4/leads/${lead.id}/link`, { method: 'POST', body: [{ to_entity_id: id, to_entity_type: 'customers' }] });
+    expect(refused.status).toBe(400);
+  });
+
+  it('refuses bad customer links with 400 by position and writes nothing; 402 while the mode is off', async () => {
+    const id = await fresh();
+    const contact = store().contacts.values().find((row) => !row.is_deleted)!;
+    const before = snapshot();
+    const bad = await running().api('/api/v4/customers/link', {
+      method: 'POST',
+      body: [
+        { entity_id: id, to_entity_id: contact.id, to_entity_type: 'contacts' },
+        { entity_id: 1, to_entity_id: contact.id, to_entity_type: 'contacts' },
+        { entity_id: id, to_entity_id: contact.id, to_entity_type: 'leads' },
+        { entity_id: id, to_entity_id: 1, to_entity_type: 'companies' },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(failures(bad.body)).toEqual([
+      ['1', ['NotSupportedChoice entity_id']],
+      ['2', ['NotSupportedChoice to_entity_type']],
+      ['3', ['NotSupportedChoice to_entity_id']],
+    ]);
+    expect(snapshot()).toBe(before);
+    expect((await running().api(`/api/v4/customers/${FIRST_CUSTOMER_ID}/links`)).status).toBe(200);
+    expect((await running().api('/api/v4/customers/99999/links')).status).toBe(204);
+    await inMode('disabled', async () => {
+      const off = await running().api(`/api/v4/customers/${id}/link`, { method: 'POST', body: [{ to_entity_id: contact.id, to_entity_type: 'contacts' }] });
+      expect(off.status).toBe(402);
+      expect((await running().api(`/api/v4/customers/${id}/links`)).status).toBe(402);
+    });
+    expect(snapshot()).toBe(before);
+  });
+});
