@@ -132,3 +132,62 @@ describe('customer segment writes through the gateway', () => {
     expect(snapshot()).toBe(before);
   });
 });
+
+describe('customers in linkEntities through the gateway', () => {
+  const LINK = `mutation ($input: [EntityLinkInput!]!) {
+    linkEntities(input: $input) { succeededCount results { status errors { path message } from { ... on Customer { amoId contacts { amoId } company { amoId } } } } }
+  }`;
+
+  it('links customers to contacts and companies in one call per source type, and the customer reads fresh', async () => {
+    const customer = data().rows.values().find((row) => row.contact_ids.length === 1 && row.company_id === null)!;
+    const contact = store().contacts.values().filter((row) => !row.is_deleted && !customer.contact_ids.includes(row.id))[3]!;
+    const company = store().companies.values().find((row) => !row.is_deleted)!;
+    // The customer is read first, so the link must make the request read it again.
+    await stack.gql(`query ($id: Int!) { customer(amoId: $id) { contacts { amoId } } }`, { id: customer.id });
+    stack.resetLog();
+    const result = dataOf(
+      await stack.gql(LINK, {
+        input: [
+          { from: { entity: 'CUSTOMERS', amoId: customer.id }, to: { entity: 'CONTACTS', amoId: contact.id }, isMain: true },
+          // Either way round: sent from the customer's side.
+          { from: { entity: 'COMPANIES', amoId: company.id }, to: { entity: 'CUSTOMERS', amoId: customer.id } },
+          { from: { entity: 'CUSTOMERS', amoId: customer.id }, to: { entity: 'LEADS', amoId: 1 } },
+        ],
+      }),
+    ) as any;
+    const results = result.linkEntities.results;
+    expect(results.map((r: any) => r.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'FAILED']);
+    expect(results[2].errors[0].path).toEqual(['to', 'entity']);
+    expect(data().rows.get(customer.id)).toMatchObject({ contact_ids: [contact.id, ...customer.contact_ids.filter((id) => id !== contact.id)], company_id: company.id });
+    expect(results[0].from).toEqual({ amoId: customer.id, contacts: data().rows.get(customer.id)!.contact_ids.map((id) => ({ amoId: id })), company: { amoId: company.id } });
+    const writes = stack.upstreamCalls().filter((call) => call.method !== 'GET').map((call) => `${call.method} ${call.path}`);
+    expect(writes).toEqual(['POST /api/v4/customers/link']);
+
+    stack.resetLog();
+    const unlinked = dataOf(
+      await stack.gql(`mutation ($input: [EntityLinkInput!]!) { unlinkEntities(input: $input) { succeededCount } }`, {
+        input: [
+          { from: { entity: 'CUSTOMERS', amoId: customer.id }, to: { entity: 'CONTACTS', amoId: contact.id } },
+          { from: { entity: 'CUSTOMERS', amoId: customer.id }, to: { entity: 'COMPANIES', amoId: company.id } },
+        ],
+      }),
+    ) as any;
+    expect(unlinked.unlinkEntities.succeededCount).toBe(2);
+    expect(data().rows.get(customer.id)).toMatchObject({ contact_ids: customer.contact_ids.filter((id) => id !== contact.id), company_id: null });
+    expect(stack.upstreamCalls().map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/v4/customers/unlink']);
+  });
+
+  it('answers a customer link per item with the reason while the mode is off, and links nothing', async () => {
+    const customer = data().rows.values()[0]!;
+    const contact = store().contacts.values().filter((row) => !row.is_deleted && !customer.contact_ids.includes(row.id))[0]!;
+    const before = snapshot();
+    await inMode('disabled', async () => {
+      const result = dataOf(
+        await stack.gql(LINK, { input: [{ from: { entity: 'CUSTOMERS', amoId: customer.id }, to: { entity: 'CONTACTS', amoId: contact.id } }] }),
+      ) as any;
+      expect(result.linkEntities.results[0].status).toBe('FAILED');
+      expect(result.linkEntities.results[0].errors[0].message).toMatch(/Customers are disabled/);
+    });
+    expect(snapshot()).toBe(before);
+  });
+});

@@ -479,17 +479,17 @@ export type EntityEventAction =
   /** Changed. */
   | 'UPDATE';
 
-/** A link between a lead and a contact or company, or a contact and a company (either way round). */
+/** A link between a lead and a contact or company, a contact and a company, or a customer and a contact or company (either way round). */
 export type EntityLinkInput = {
   from: EntityRefInput;
-  /** Lead and contact only: makes the contact the lead's main one. */
+  /** Lead or customer and contact only: makes the contact the main one. */
   isMain?: InputMaybe<Scalars['Boolean']['input']>;
   to: EntityRefInput;
 };
 
 export type EntityRefInput = {
   amoId: Scalars['Int']['input'];
-  entity: EntityType;
+  entity: LinkEntityType;
 };
 
 /** The amoCRM entity types that carry custom fields, tags and links. */
@@ -630,6 +630,14 @@ export type LegalEntityInput = {
   unp?: InputMaybe<Scalars['String']['input']>;
   vatId?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** The entity types amoCRM links to each other. */
+export type LinkEntityType =
+  | 'COMPANIES'
+  | 'CONTACTS'
+  /** Links to contacts and companies (the customers mode must be on). */
+  | 'CUSTOMERS'
+  | 'LEADS';
 
 /** Attaches the entry to an existing lead instead of its own. amoCRM documents this for chats (and mail) entries. */
 export type LinkUnsortedInput = {
