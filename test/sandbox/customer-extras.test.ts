@@ -48,10 +48,20 @@ describe('customer tags in the sandbox', () => {
     // Tag ids are per entity type: the new customer tag is not a lead tag.
     expect(store().tags.leads.has(fresh.id)).toBe(false);
     const before = snapshot();
-    const bad = await running().api('/api/v4/customers/tags', { method: 'POST', body: [{ name: 'ok' }, { name: '' }] });
+    const bad = await running().api('/api/v4/customers/tags', { method: 'POST', body: [{ name: 'ok' }, { name: '' }, { id: 5, name: 'x' }, { name: 'y', color: 'red' }] });
     expect(bad.status).toBe(400);
-    expect(failures(bad.body).map((item: any) => item[0])).toEqual(['1']);
+    expect(failures(bad.body)).toEqual([
+      ['1', ['NotBlank name']],
+      ['2', ['NotSupportedChoice id']],
+      ['3', ['InvalidType color']],
+    ]);
     expect(snapshot()).toBe(before);
+    // The same endpoint for the other types; only leads tags keep a colour.
+    const lead = await running().api('/api/v4/leads/tags', { method: 'POST', body: [{ name: 'Цветной', color: 'ffce5a' }] });
+    expect(lead.body._embedded.tags[0]).toMatchObject({ name: 'Цветной', color: 'FFCE5A' });
+    const contact = await running().api('/api/v4/contacts/tags', { method: 'POST', body: [{ name: 'Цветной', color: 'ffce5a' }] });
+    expect(contact.body._embedded.tags[0]).toMatchObject({ name: 'Цветной', color: null });
+    expect(store().tags.contacts.get(contact.body._embedded.tags[0].id)?.name).toBe('Цветной');
   });
 
   it('sets tags on create and changes them on update: add, delete, replace; unknown ids refused', async () => {

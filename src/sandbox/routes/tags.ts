@@ -10,7 +10,11 @@ import { readPaging } from '../http/paging.js';
 import type { Route } from '../http/router.js';
 import { readBatch } from '../writes/body.js';
 import { requestIdOf, validateAll } from '../writes/issues.js';
-import { readTagRefs, type TagEntity } from '../writes/tag-writes.js';
+import { readFields } from '../notes/fields.js';
+import { readItem } from '../writes/scalars.js';
+import type { TagEntity } from '../writes/tag-writes.js';
+
+const COLOR = /^[0-9A-Fa-f]{6}$/;
 
 const render = (tag: { id: number; name: string; color: string | null }) => ({ id: tag.id, name: tag.name, color: tag.color });
 
@@ -44,13 +48,21 @@ function listTags(entity: TagEntity, ctx: RequestContext) {
 function addTags(entity: TagEntity, ctx: RequestContext) {
   if (entity === 'customers') requireCustomers(ctx);
   const items = readBatch(ctx.body);
-  const refs = validateAll(items, (item, _index, issues) => {
-    if (typeof item === 'object' && item !== null && 'id' in item) issues.add('NotSupportedChoice', 'id', 'a new tag has no id');
-    return readTagRefs(ctx.store, entity, [item], issues)[0];
+  const refs = validateAll(items, (raw, _index, issues) => {
+    const item = readItem(raw, issues);
+    if (!item) return undefined;
+    const read = readFields(item, issues);
+    if ('id' in item) read.fail('NotSupportedChoice', 'id', 'A new tag has no id.');
+    const name = read.text('name', { required: true });
+    if (name !== undefined && name.trim() === '') read.fail('NotBlank', 'name', 'This value should not be blank.');
+    const color = read.text('color');
+    if (color !== undefined && !COLOR.test(color)) read.fail('InvalidType', 'color', 'A tag colour is six hex digits without #.');
+    // Only leads tags keep a colour (§3.7).
+    return { name: name?.trim() ?? '', color: entity === 'leads' && color ? color.toUpperCase() : null };
   });
   const table = ctx.store.tags[entity];
   const rows = refs.map((ref) => {
-    const { name, color } = ref as { name: string; color: string | null };
+    const { name, color } = ref!;
     const existing = table.values().find((tag) => tag.name.toLowerCase() === name.toLowerCase());
     return existing ?? table.put({ id: table.nextId(), name, color });
   });
