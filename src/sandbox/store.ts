@@ -51,7 +51,8 @@ export interface SandboxStore {
   catalogFields: Map<number, Table<CustomFieldRecord>>;
   /** Field groups (card tabs) per owner, by their string id. */
   fieldGroups: Record<GroupOwner, Map<string, FieldGroupRecord>>;
-  tags: Record<EntityType, Table<TagRecord>>;
+  /** Tag dictionaries per type; customers have their own (`/api/v4/customers/tags`). */
+  tags: Record<EntityType | 'customers', Table<TagRecord>>;
   leads: Table<LeadRecord>;
   contacts: Table<ContactRecord>;
   companies: Table<CompanyRecord>;
@@ -111,7 +112,7 @@ export function createStore(account: AccountRecord): SandboxStore {
     customFields: { leads: createTable(), contacts: createTable(), companies: createTable(), customers: createTable() },
     catalogFields: new Map(),
     fieldGroups: { leads: new Map(), contacts: new Map(), companies: new Map(), customers: new Map() },
-    tags: { leads: createTable(), contacts: createTable(), companies: createTable() },
+    tags: { leads: createTable(), contacts: createTable(), companies: createTable(), customers: createTable([], { firstId: 840_001 }) },
     leads,
     contacts,
     companies,

@@ -13,7 +13,7 @@ import type { GraphQLContext } from './context.js';
 import { CustomerRef } from './customer.js';
 import { customersCall, CustomersModeEnum, CustomerStatusRef } from './customer-status.js';
 import { CustomFieldInput, ownerCustomFields, type CustomFieldInputValue } from './custom-field-input.js';
-import { checkUser } from './entity-inputs.js';
+import { checkUser, TagInput, tagsToAmo, type TagInputValue } from './entity-inputs.js';
 import { checkListSize, refuseRepeats } from './entity-writes.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
@@ -40,12 +40,19 @@ const customerFields = (t: PothosSchemaTypes.InputFieldBuilder<SchemaTypes, 'Inp
 });
 
 const CreateCustomerInput = builder.inputType('CreateCustomerInput', {
-  fields: (t) => ({ name: t.string({ required: true }), ...customerFields(t) }),
+  fields: (t) => ({ name: t.string({ required: true }), ...customerFields(t), tags: t.field({ type: [TagInput], description: 'By id or by name (a new name joins the customers\' tag dictionary).' }) }),
 });
 
 const UpdateCustomerInput = builder.inputType('UpdateCustomerInput', {
   description: 'Only the fields given change.',
-  fields: (t) => ({ amoId: t.int({ required: true }), name: t.string(), ...customerFields(t) }),
+  fields: (t) => ({
+    amoId: t.int({ required: true }),
+    name: t.string(),
+    ...customerFields(t),
+    tags: t.field({ type: [TagInput], description: 'Replaces every tag; an empty list removes them all.' }),
+    addTags: t.field({ type: [TagInput] }),
+    removeTags: t.field({ type: [TagInput] }),
+  }),
 });
 
 interface CustomerInputValue {
@@ -59,6 +66,9 @@ interface CustomerInputValue {
   contactAmoIds?: readonly number[] | null;
   companyAmoId?: number | null;
   customFields?: readonly CustomFieldInputValue[] | null;
+  tags?: readonly TagInputValue[] | null;
+  addTags?: readonly TagInputValue[] | null;
+  removeTags?: readonly TagInputValue[] | null;
 }
 
 const PATHS: Record<string, string> = {
@@ -69,10 +79,14 @@ const PATHS: Record<string, string> = {
   periodicity: 'periodicity',
   status_id: 'statusAmoId',
   responsible_user_id: 'responsibleUserId',
+  tags_to_add: 'addTags',
+  tags_to_delete: 'removeTags',
 };
 
 const customerInputPath = (amoPath: string): InputPath => {
   const parts = amoPath.split('.');
+  if (parts[0] === '_embedded' && parts[1] === 'tags') return ['tags', ...(parts[2] ? [Number(parts[2])] : [])];
+  if (parts[0] === 'tags_to_add' || parts[0] === 'tags_to_delete') return [PATHS[parts[0]]!, ...(parts[1] ? [Number(parts[1])] : [])];
   if (parts[0] === '_embedded') return parts[1] === 'contacts' ? ['contactAmoIds', ...(parts[2] ? [Number(parts[2])] : [])] : ['companyAmoId'];
   const name = PATHS[parts[0] ?? ''];
   return name ? [name] : [];
@@ -104,6 +118,9 @@ async function writeCustomers(ctx: GraphQLContext, inputs: readonly CustomerInpu
       if (input.contactAmoIds) body._embedded.contacts = input.contactAmoIds.map((id) => ({ id }));
       if (input.companyAmoId != null) body._embedded.companies = [{ id: input.companyAmoId }];
     }
+    if (input.tags != null) body._embedded = { ...body._embedded, tags: tagsToAmo(input.tags, ['tags'], errors) };
+    if (input.addTags?.length) body.tags_to_add = tagsToAmo(input.addTags, ['addTags'], errors);
+    if (input.removeTags?.length) body.tags_to_delete = tagsToAmo(input.removeTags, ['removeTags'], errors);
     const custom = ownerCustomFields(input.customFields, fields, body, errors);
     if (mode === 'update' && Object.keys(body).length === 1 && !input.customFields?.length) errors.push(inputError([], 'nothing to change'));
     return errors.length > 0 ? { errors } : { body, inputPath: (amoPath) => custom(amoPath) ?? customerInputPath(amoPath) };
@@ -131,7 +148,7 @@ async function writeCustomers(ctx: GraphQLContext, inputs: readonly CustomerInpu
 }
 
 /** A switched-off mode refuses every item alike: one clear error beats N copies. */
-function rethrowDisabled(outcomes: ItemOutcome<unknown>[]): void {
+export function rethrowDisabled(outcomes: ItemOutcome<unknown>[]): void {
   const refused = outcomes.find((outcome) => outcome.status === 'failed' && outcome.errors.some((error) => error.code === 'AMOCRM_PAYMENT_REQUIRED'));
   if (refused && refused.status === 'failed') {
     throw new GraphQLError(`Customers are not available in this account: ${refused.errors[0]!.message}. An account admin turns them on with setCustomersMode.`, {
@@ -158,7 +175,7 @@ const CustomerWriteResult = writeResultType<{ id: number }>('CustomerWriteResult
 // --- one call per item: purchases, deletions, bonus points --------------------------------------
 
 /** The outcome of a write that is one upstream call: refused (4xx) is failed, no answer is unknown. */
-async function single<T>(call: () => Promise<T>): Promise<ItemOutcome<T>> {
+export async function single<T>(call: () => Promise<T>): Promise<ItemOutcome<T>> {
   try {
     return { status: 'succeeded', value: await call() };
   } catch (error) {

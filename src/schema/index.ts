@@ -22,6 +22,8 @@ import './currency.js';
 import './customer.js';
 import './customer-mutations.js';
 import './customer-status.js';
+import './customer-tags.js';
+import './customer-segment-mutations.js';
 import './custom-field-definition.js';
 import './custom-field-group.js';
 import './custom-field-mutations.js';

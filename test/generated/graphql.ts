@@ -355,6 +355,14 @@ export type CreateCustomerInput = {
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   /** A stage of `customerStatuses` (periodic mode). */
   statusAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** By id or by name (a new name joins the customers' tag dictionary). */
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+export type CreateCustomerSegmentInput = {
+  /** Hex, e.g. "ffce5a" ("#" optional). */
+  color?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
 };
 
 export type CreateCustomerStatusInput = {
@@ -635,17 +643,17 @@ export type EntityFilesInput = {
   fileUuids: Array<Scalars['String']['input']>;
 };
 
-/** A link between a lead and a contact or company, or a contact and a company (either way round). */
+/** A link between a lead and a contact or company, a contact and a company, or a customer and a contact or company (either way round). */
 export type EntityLinkInput = {
   from: EntityRefInput;
-  /** Lead and contact only: makes the contact the lead's main one. */
+  /** Lead or customer and contact only: makes the contact the main one. */
   isMain?: InputMaybe<Scalars['Boolean']['input']>;
   to: EntityRefInput;
 };
 
 export type EntityRefInput = {
   amoId: Scalars['Int']['input'];
-  entity: EntityType;
+  entity: LinkEntityType;
 };
 
 /** Rights on leads, contacts or companies; an action left out keeps amoCRM's default. */
@@ -835,6 +843,14 @@ export type LegalEntityInput = {
   unp?: InputMaybe<Scalars['String']['input']>;
   vatId?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** The entity types amoCRM links to each other. */
+export type LinkEntityType =
+  | 'COMPANIES'
+  | 'CONTACTS'
+  /** Links to contacts and companies (the customers mode must be on). */
+  | 'CUSTOMERS'
+  | 'LEADS';
 
 /** Attaches the entry to an existing lead instead of its own. amoCRM documents this for chats (and mail) entries. */
 export type LinkUnsortedInput = {
@@ -1253,6 +1269,7 @@ export type UpdateCustomFieldInput = {
 
 /** Only the fields given change. */
 export type UpdateCustomerInput = {
+  addTags?: InputMaybe<Array<TagInput>>;
   amoId: Scalars['Int']['input'];
   companyAmoId?: InputMaybe<Scalars['Int']['input']>;
   /** Its contacts (replaces the list); the first is the main one. */
@@ -1266,10 +1283,20 @@ export type UpdateCustomerInput = {
   nextPrice?: InputMaybe<Scalars['Int']['input']>;
   /** Days between purchases. */
   periodicity?: InputMaybe<Scalars['Int']['input']>;
+  removeTags?: InputMaybe<Array<TagInput>>;
   /** Default: the token's user. */
   responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
   /** A stage of `customerStatuses` (periodic mode). */
   statusAmoId?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces every tag; an empty list removes them all. */
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** Only the fields given change. */
+export type UpdateCustomerSegmentInput = {
+  amoId: Scalars['Int']['input'];
+  color?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the fields given change. System stages cannot be changed. */

@@ -6,7 +6,7 @@
 import { assertId, getCollection } from '../collection.js';
 import { paginate } from '../paginate.js';
 import type { SendFn } from '../request.js';
-import type { CreatedRef, CustomFieldValues, CustomFieldValuesWrite, UnixSeconds, UpdatedRef, WithId } from '../types.js';
+import type { CreatedRef, CustomFieldValues, CustomFieldValuesWrite, Tag, TagWrite, UnixSeconds, UpdatedRef, WithId } from '../types.js';
 import { writeBatch, writeOne, type WriteParams } from './batch.js';
 import { withParam } from './entity.js';
 
@@ -36,6 +36,8 @@ export interface Customer {
     segments?: { id: number }[];
     contacts?: { id: number; is_main?: boolean }[];
     companies?: { id: number }[];
+    /** Always embedded, as on leads. */
+    tags?: Tag[];
   };
 }
 
@@ -47,7 +49,10 @@ export interface CustomerWrite {
   status_id?: number;
   periodicity?: number;
   custom_fields_values?: CustomFieldValuesWrite[];
-  _embedded?: { contacts?: { id: number }[]; companies?: { id: number }[] };
+  /** Incremental tag changes; `_embedded.tags` replaces them all. */
+  tags_to_add?: TagWrite[];
+  tags_to_delete?: TagWrite[];
+  _embedded?: { contacts?: { id: number }[]; companies?: { id: number }[]; tags?: TagWrite[] | null };
 }
 
 export interface CustomerStatus {
@@ -72,6 +77,13 @@ export interface CustomerSegment {
   customers_count: number;
   created_at: UnixSeconds;
   updated_at: UnixSeconds;
+}
+
+/** What the API may set on a segment: its entry conditions are not writable (amoCRM's docs). */
+export interface CustomerSegmentWrite {
+  name?: string;
+  /** Hex without "#", e.g. "ffce5a". */
+  color?: string;
 }
 
 export interface Transaction {
@@ -160,6 +172,14 @@ export function createCustomersResource(send: SendFn) {
     segments: {
       list: (params: { signal?: AbortSignal } = {}) =>
         getCollection<CustomerSegment>(send, { path: `${PATH}/segments`, key: 'segments', signal: params.signal }),
+      /** Segments mode only; answers the segments as stored. */
+      create: (items: readonly CustomerSegmentWrite[], params: WriteParams = {}) =>
+        writeBatch<CustomerSegment & { request_id?: string }>(send, { method: 'POST', path: `${PATH}/segments`, key: 'segments', items, ...params }),
+      /** One segment per call: amoCRM names it in the path. */
+      update: (id: number, body: CustomerSegmentWrite, params: WriteParams = {}) =>
+        writeOne<CustomerSegment>(send, { method: 'PATCH', path: `${PATH}/segments/${assertId(id)}`, body, ...params }),
+      delete: (id: number, params: WriteParams = {}) =>
+        writeOne<null>(send, { method: 'DELETE', path: `${PATH}/segments/${assertId(id)}`, ...params }),
     },
     transactions: {
       list: listTransactions,

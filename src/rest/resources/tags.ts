@@ -1,9 +1,18 @@
-// /api/v4/{entity}/tags: the account's tag dictionary per entity type.
+// /api/v4/{entity}/tags: the account's tag dictionary per entity type (customers have one too).
 
 import { getCollection } from '../collection.js';
 import { paginate } from '../paginate.js';
 import type { SendFn } from '../request.js';
 import type { EntityType, Tag } from '../types.js';
+import { writeBatch, type WriteParams } from './batch.js';
+
+export type TagEntityType = EntityType | 'customers';
+
+/** A new tag; `color` (hex without "#") only for leads tags. */
+export interface TagCreate {
+  name: string;
+  color?: string;
+}
 
 export interface TagListParams {
   page?: number;
@@ -14,7 +23,7 @@ export interface TagListParams {
 }
 
 export function createTagsResource(send: SendFn) {
-  const list = (entity: EntityType, params: TagListParams = {}) =>
+  const list = (entity: TagEntityType, params: TagListParams = {}) =>
     getCollection<Tag>(send, {
       path: `/api/v4/${entity}/tags`,
       key: 'tags',
@@ -25,7 +34,7 @@ export function createTagsResource(send: SendFn) {
     });
   return {
     list,
-    iterate: (entity: EntityType, params: TagListParams = {}) =>
+    iterate: (entity: TagEntityType, params: TagListParams = {}) =>
       paginate((page) => list(entity, { ...params, page }), { startPage: params.page }),
   };
 }

@@ -3,16 +3,16 @@
 // number, default 1) and `price_id`. The element must exist in that catalog and not be deleted.
 
 import { fieldTable } from '../field-owners.js';
-import type { EntityType } from '../records.js';
 import type { SandboxStore } from '../store.js';
 import { isLive } from '../writes/env.js';
 import { isRecord, type Issues } from '../writes/issues.js';
 import { has, readId } from '../writes/scalars.js';
-import type { CatalogLinkRecord } from './store.js';
+import { liveCustomer } from '../customers/links.js';
+import type { CatalogLinkRecord, CatalogLinkSource } from './store.js';
 
 export const isCatalogLinkItem = (raw: unknown): boolean => isRecord(raw) && raw.to_entity_type === 'catalog_elements';
 
-export function readCatalogLinkItem(store: SandboxStore, type: EntityType, raw: Record<string, unknown>, issues: Issues, fromId?: number): CatalogLinkRecord | undefined {
+export function readCatalogLinkItem(store: SandboxStore, type: CatalogLinkSource, raw: Record<string, unknown>, issues: Issues, fromId?: number): CatalogLinkRecord | undefined {
   const before = issues.count;
   const entityId = fromId ?? readId(raw, 'entity_id', issues);
   if (fromId === undefined && !has(raw, 'entity_id')) issues.add('NotBlank', 'entity_id', 'entity_id is required');
@@ -26,7 +26,7 @@ export function readCatalogLinkItem(store: SandboxStore, type: EntityType, raw: 
   if (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity <= 0) meta.add('InvalidType', 'quantity', 'quantity must be a positive number');
   const priceId = has(metadata, 'price_id') ? readId(metadata, 'price_id', meta, { nullable: true }) : null;
 
-  if (typeof entityId === 'number' && !isLive(store, type, entityId)) issues.add('NotSupportedChoice', 'entity_id', `no ${type} entity ${entityId}`);
+  if (typeof entityId === 'number' && !(type === 'customers' ? liveCustomer(store, entityId) : isLive(store, type, entityId))) issues.add('NotSupportedChoice', 'entity_id', `no ${type} entity ${entityId}`);
   const element = typeof elementId === 'number' ? store.catalogs.elements.get(elementId) : undefined;
   if (typeof elementId === 'number' && typeof catalogId === 'number' && (!element || element.is_deleted || element.catalog_id !== catalogId)) {
     issues.add('NotSupportedChoice', 'to_entity_id', `no element ${elementId} in catalog ${catalogId}`);

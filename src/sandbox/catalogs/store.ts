@@ -3,6 +3,9 @@
 // an element may be linked to many entities of each type.
 
 import type { EntityType, StoredFieldValues } from '../records.js';
+
+/** What links to catalog elements: leads, contacts, companies and customers (§3.8). */
+export type CatalogLinkSource = EntityType | 'customers';
 import { createTable, type Table } from '../table.js';
 
 export type CatalogType = 'regular' | 'invoices' | 'products';
@@ -37,7 +40,7 @@ export interface CatalogElementRecord {
 }
 
 export interface CatalogLinkRecord {
-  entity_type: EntityType;
+  entity_type: CatalogLinkSource;
   entity_id: number;
   element_id: number;
   catalog_id: number;
@@ -51,14 +54,14 @@ export interface CatalogStore {
   elements: Table<CatalogElementRecord>;
   /** Links an element to an entity (replacing quantity and price on a repeat). */
   link(link: CatalogLinkRecord): void;
-  unlink(entity: { type: EntityType; id: number }, elementId: number): boolean;
+  unlink(entity: { type: CatalogLinkSource; id: number }, elementId: number): boolean;
   /** An entity's element links, ascending element id. */
-  linksOf(entity: { type: EntityType; id: number }): CatalogLinkRecord[];
+  linksOf(entity: { type: CatalogLinkSource; id: number }): CatalogLinkRecord[];
   /** An element's links to entities of `type`, ascending entity id. */
-  linksTo(elementId: number, type: EntityType): CatalogLinkRecord[];
+  linksTo(elementId: number, type: CatalogLinkSource): CatalogLinkRecord[];
 }
 
-const key = (type: EntityType, id: number, elementId: number) => `${type}:${id}:${elementId}`;
+const key = (type: CatalogLinkSource, id: number, elementId: number) => `${type}:${id}:${elementId}`;
 
 export function createCatalogStore(): CatalogStore {
   const links = new Map<string, CatalogLinkRecord>();

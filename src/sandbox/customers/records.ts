@@ -25,6 +25,8 @@ export interface CustomerRecord {
   average_check: number;
   bonus_points: number;
   segment_ids: number[];
+  /** Ids in the customers' own tag dictionary (`store.tags.customers`). */
+  tag_ids: number[];
   contact_ids: number[];
   company_id: number | null;
 }

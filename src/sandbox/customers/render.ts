@@ -15,9 +15,13 @@ const self = (origin: string, path: string) => ({ self: { href: `${origin}${path
 
 export function renderCustomer(options: Options, row: CustomerRecord) {
   const { store, origin } = options;
+  // Tags are embedded always, as on leads: a page of customers brings its tags along.
   const embedded: Record<string, unknown> = {
     segments: row.segment_ids.map((id) => ({ id, _links: self(origin, `/api/v4/customers/segments/${id}`) })),
-    tags: [],
+    tags: row.tag_ids.flatMap((id) => {
+      const tag = store.tags.customers.get(id);
+      return tag ? [{ id: tag.id, name: tag.name, color: null }] : [];
+    }),
   };
   if (options.with?.has('contacts')) {
     embedded.contacts = row.contact_ids.map((id, index) => ({ id, is_main: index === 0, _links: self(origin, `/api/v4/contacts/${id}`) }));

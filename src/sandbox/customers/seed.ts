@@ -1,5 +1,5 @@
 // The demo account runs customers in periodic mode: five stages (amoCRM's first and three closing
-// system stages plus one of the account's own), three segments, 30 customers on the first contacts
+// system stages plus one of the account's own), three segments, three tags, 30 customers on the first contacts
 // (every third also on a company) and a few purchases each. Pure arithmetic, no PRNG, so adding
 // customers changed none of the other seeded data.
 
@@ -21,6 +21,9 @@ const SEGMENTS = [
   { name: 'Спящие', color: 'd5d8db' },
 ];
 
+/** The customers' own tag dictionary (ids apart from leads, contacts and companies tags). */
+const TAGS = ['Опт', 'Розница', 'Лояльный'];
+
 export const SEEDED_CUSTOMERS = 30;
 
 export function seedCustomers(store: SandboxStore): void {
@@ -32,6 +35,8 @@ export function seedCustomers(store: SandboxStore): void {
     data.segments.put({ id: data.segments.nextId(), ...segment, created_at: SEED_EPOCH - 200 * 86_400, updated_at: SEED_EPOCH - 100 * 86_400 });
   }
   const segments = data.segments.values();
+  for (const name of TAGS) store.tags.customers.put({ id: store.tags.customers.nextId(), name, color: null });
+  const tags = store.tags.customers.values();
   const contacts = store.contacts.values().filter((contact) => !contact.is_deleted);
   const companies = store.companies.values().filter((company) => !company.is_deleted);
   const managers = [USER_IDS.manager1, USER_IDS.manager2, USER_IDS.manager3];
@@ -58,6 +63,8 @@ export function seedCustomers(store: SandboxStore): void {
       average_check: 0,
       bonus_points: (i % 4) * 100,
       segment_ids: [segments[i % segments.length]!.id],
+      // Two of every three customers carry a tag.
+      tag_ids: i % 3 === 2 ? [] : [tags[i % 3]!.id],
       // Every fifth customer shares a second contact with its neighbour: a contact can buy twice.
       contact_ids: i % 5 === 0 ? [contact.id, contacts[(i + 1) % contacts.length]!.id] : [contact.id],
       company_id: i % 3 === 0 ? companies[i % companies.length]!.id : null,

@@ -14,6 +14,8 @@ import { mergeFieldValues, readFieldChanges } from '../writes/field-values.js';
 import { requireAdmin } from '../http/admin.js';
 import { requireCustomers } from './gate.js';
 import { recount, type CustomerRecord } from './records.js';
+import { readCustomerTags } from './tags.js';
+import { applyTagChanges, type TagChanges } from '../writes/tag-writes.js';
 
 // --- mode -------------------------------------------------------------------------------------
 
@@ -33,7 +35,7 @@ export function setMode(ctx: RequestContext): Reply {
 
 // --- customers ----------------------------------------------------------------------------------
 
-type CustomerDraft = Partial<CustomerRecord> & { id?: number };
+type CustomerDraft = Partial<CustomerRecord> & { id?: number; tags?: TagChanges };
 
 function checkContacts(read: FieldReader, item: Record<string, unknown>, issues: Issues, ctx: RequestContext, draft: CustomerDraft): void {
   const embedded = read.object('_embedded');
@@ -90,6 +92,8 @@ function checkCustomer(ctx: RequestContext, raw: unknown, issues: Issues, mode: 
   checkContacts(read, item, issues, ctx, draft);
   const changes = readFieldChanges(store, 'customers', item.custom_fields_values, issues.under('custom_fields_values'));
   if (changes) draft.custom_fields_values = mergeFieldValues(store.customers.rows.get(draft.id ?? 0)?.custom_fields_values ?? [], changes);
+  const tags = readCustomerTags(store, item, issues, mode);
+  if (tags) draft.tags = tags;
   if (mode === 'update' && Object.keys(draft).length === 1 && issues.count === 0) issues.add('NotBlank', '', 'Nothing to update.');
   return draft;
 }
@@ -102,8 +106,9 @@ export function createCustomers(ctx: RequestContext): Reply {
   const data = ctx.store.customers;
   const user = ctx.store.account.current_user_id;
   const firstStatus = data.statuses.values()[0]?.id ?? 0;
-  const rows = drafts.map((draft) =>
-    data.rows.put({
+  const rows = drafts.map((checked) => {
+    const { tags, ...draft } = checked!;
+    return data.rows.put({
       next_price: 0,
       next_date: now,
       responsible_user_id: user,
@@ -111,8 +116,8 @@ export function createCustomers(ctx: RequestContext): Reply {
       periodicity: 0,
       contact_ids: [],
       company_id: null,
-      ...draft!,
-      name: draft!.name!,
+      ...draft,
+      name: draft.name!,
       id: data.rows.nextId(),
       created_by: user,
       updated_by: user,
@@ -126,17 +131,19 @@ export function createCustomers(ctx: RequestContext): Reply {
       average_check: 0,
       bonus_points: 0,
       segment_ids: [],
-    }),
-  );
+      tag_ids: tags ? applyTagChanges(ctx.store, 'customers', [], tags) : [],
+    });
+  });
   return hal({
     _links: link(ctx, '/api/v4/customers'),
     _embedded: { customers: rows.map((row, index) => ({ id: row.id, request_id: requestIdOf(items[index], index), _links: link(ctx, `/api/v4/customers/${row.id}`) })) },
   });
 }
 
-function applyUpdate(ctx: RequestContext, draft: CustomerDraft): CustomerRecord {
+function applyUpdate(ctx: RequestContext, { tags, ...draft }: CustomerDraft): CustomerRecord {
   const row = ctx.store.customers.rows.get(draft.id!)!;
   const next = { ...row, ...draft, id: row.id, updated_at: unixNow(ctx), updated_by: ctx.store.account.current_user_id };
+  if (tags) next.tag_ids = applyTagChanges(ctx.store, 'customers', row.tag_ids, tags);
   return ctx.store.customers.rows.put(next);
 }
 

@@ -15,6 +15,7 @@ import {
   updateCustomers,
   writeStatuses,
 } from '../customers/writes.js';
+import { createSegments, deleteSegment, updateSegment } from '../customers/segment-writes.js';
 import type { RequestContext } from '../http/context.js';
 import { filterTree, intList, readWith } from '../http/filters.js';
 import { countedPage, uncountedPage } from '../http/hal.js';
@@ -99,6 +100,9 @@ export const customerRoutes: Route[] = [
   { method: 'DELETE', path: '/api/v4/customers/statuses/:id', handler: (ctx) => deleteStatus(ctx, idParam(ctx)) },
   { method: 'GET', path: '/api/v4/customers/segments', handler: listSegments },
   { method: 'GET', path: '/api/v4/customers/segments/:id', handler: getSegment },
+  { method: 'POST', path: '/api/v4/customers/segments', handler: createSegments },
+  { method: 'PATCH', path: '/api/v4/customers/segments/:id', handler: (ctx) => updateSegment(ctx, idParam(ctx)) },
+  { method: 'DELETE', path: '/api/v4/customers/segments/:id', handler: (ctx) => deleteSegment(ctx, idParam(ctx)) },
   { method: 'GET', path: '/api/v4/customers/transactions', handler: (ctx) => listTransactions(ctx, null) },
   { method: 'GET', path: '/api/v4/customers/:id/transactions', handler: (ctx) => listTransactions(ctx, idParam(ctx)) },
   { method: 'POST', path: '/api/v4/customers/:id/transactions', handler: (ctx) => addTransactions(ctx, idParam(ctx)) },

@@ -1,6 +1,9 @@
 // Entity links (§3.8): GET /api/v4/{E}/{id}/links and the mass GET /api/v4/{E}/links with the
 // required filter[entity_id]. Contact-lead links carry `metadata.main_contact`; company links
 // carry `metadata: null`, as in amoCRM's docs example. Not paged; `_total_items` counts them.
+// Customers list their contacts, company and catalog elements (../customers/links.ts). Contacts and
+// companies do not list their customers here yet (they do under `with=customers`): existing
+// callers and tests read these lists as leads, contacts and companies only.
 
 import type { RequestContext } from '../http/context.js';
 import { filterTree, intList } from '../http/filters.js';
@@ -10,6 +13,8 @@ import { noContent, type Reply } from '../http/reply.js';
 import { visibleLinks } from '../http/render.js';
 import type { Route } from '../http/router.js';
 import type { EntityType } from '../records.js';
+import { customerPartnerLinks, liveCustomer } from '../customers/links.js';
+import { requireCustomers } from '../customers/gate.js';
 import { idParam } from './params.js';
 
 const TARGETS: Record<EntityType, readonly EntityType[]> = {
@@ -20,7 +25,7 @@ const TARGETS: Record<EntityType, readonly EntityType[]> = {
 
 interface WireLink {
   to_entity_id: number;
-  to_entity_type: EntityType | 'catalog_elements';
+  to_entity_type: EntityType | 'customers' | 'catalog_elements';
   metadata: { main_contact: boolean } | { catalog_id: number; quantity: number; price_id: number | null } | null;
 }
 
@@ -47,7 +52,19 @@ function readLinkFilter(ctx: RequestContext): LinkFilter {
   return (link) => checks.every((check) => check(link));
 }
 
-function linksOf(ctx: RequestContext, type: EntityType, id: number): WireLink[] | null {
+function catalogLinksOf(ctx: RequestContext, type: EntityType | 'customers', id: number): WireLink[] {
+  return ctx.store.catalogs.linksOf({ type, id }).flatMap((link): WireLink[] =>
+    ctx.store.catalogs.elements.get(link.element_id)?.is_deleted === false
+      ? [{ to_entity_id: link.element_id, to_entity_type: 'catalog_elements', metadata: { catalog_id: link.catalog_id, quantity: link.quantity, price_id: link.price_id } }]
+      : [],
+  );
+}
+
+function linksOf(ctx: RequestContext, type: EntityType | 'customers', id: number): WireLink[] | null {
+  if (type === 'customers') {
+    const customer = liveCustomer(ctx.store, id);
+    return customer ? [...customerPartnerLinks(customer), ...catalogLinksOf(ctx, type, id)] : null;
+  }
   const row = ctx.store.entities(type).get(id);
   if (!row || row.is_deleted) return null;
   const entities = TARGETS[type].flatMap((target) =>
@@ -58,21 +75,18 @@ function linksOf(ctx: RequestContext, type: EntityType, id: number): WireLink[] 
     })),
   );
   // Catalog elements follow, with their quantity and price (§3.8 metadata).
-  const elements = ctx.store.catalogs.linksOf({ type, id }).flatMap((link): WireLink[] =>
-    ctx.store.catalogs.elements.get(link.element_id)?.is_deleted === false
-      ? [{ to_entity_id: link.element_id, to_entity_type: 'catalog_elements', metadata: { catalog_id: link.catalog_id, quantity: link.quantity, price_id: link.price_id } }]
-      : [],
-  );
-  return [...entities, ...elements];
+  return [...entities, ...catalogLinksOf(ctx, type, id)];
 }
 
-function entityLinks(type: EntityType, ctx: RequestContext): Reply {
+function entityLinks(type: EntityType | 'customers', ctx: RequestContext): Reply {
+  if (type === 'customers') requireCustomers(ctx);
   const filter = readLinkFilter(ctx);
   const links = linksOf(ctx, type, idParam(ctx))?.filter(filter) ?? [];
   return links.length > 0 ? totalCollection(ctx, 'links', links) : noContent();
 }
 
-function massLinks(type: EntityType, ctx: RequestContext): Reply {
+function massLinks(type: EntityType | 'customers', ctx: RequestContext): Reply {
+  if (type === 'customers') requireCustomers(ctx);
   const ids = filterTree(ctx.query).get('entity_id');
   if (ids === undefined) throw badRequest('filter[entity_id] is required');
   const filter = readLinkFilter(ctx);
@@ -82,7 +96,7 @@ function massLinks(type: EntityType, ctx: RequestContext): Reply {
   return links.length > 0 ? totalCollection(ctx, 'links', links) : noContent();
 }
 
-export const linkRoutes: Route[] = (['leads', 'contacts', 'companies'] as const).flatMap((type): Route[] => [
+export const linkRoutes: Route[] = (['leads', 'contacts', 'companies', 'customers'] as const).flatMap((type): Route[] => [
   { method: 'GET', path: `/api/v4/${type}/links`, handler: (ctx) => massLinks(type, ctx) },
   { method: 'GET', path: `/api/v4/${type}/:id/links`, handler: (ctx) => entityLinks(type, ctx) },
 ]);

@@ -10,6 +10,9 @@ import { typeName } from './scalars.js';
 
 export type TagRef = { id: number } | { name: string; color: string | null };
 
+/** The entity types with a tag dictionary: customers have one too (§3.7). */
+export type TagEntity = EntityType | 'customers';
+
 export interface TagChanges {
   /** `_embedded.tags`: the new full set (empty clears). */
   replace?: TagRef[];
@@ -20,7 +23,7 @@ export interface TagChanges {
 const COLOR = /^[0-9A-Fa-f]{6}$/;
 
 /** The refs of a tag list (issues under its key); ids must exist unless `forRemoval`. */
-export function readTagRefs(store: SandboxStore, entity: EntityType, raw: readonly unknown[], issues: Issues, options: { forRemoval?: boolean } = {}): TagRef[] {
+export function readTagRefs(store: SandboxStore, entity: TagEntity, raw: readonly unknown[], issues: Issues, options: { forRemoval?: boolean } = {}): TagRef[] {
   const refs: TagRef[] = [];
   raw.forEach((entry, index) => {
     // A bare string is a name: lenient like amoCRM's PHP side.
@@ -56,13 +59,13 @@ export function readTagRefs(store: SandboxStore, entity: EntityType, raw: readon
   return refs;
 }
 
-function findByName(store: SandboxStore, entity: EntityType, name: string) {
+function findByName(store: SandboxStore, entity: TagEntity, name: string) {
   const wanted = name.toLowerCase();
   return store.tags[entity].values().find((tag) => tag.name.toLowerCase() === wanted);
 }
 
 /** The tag id for a ref, adding an unknown name to the dictionary. */
-function resolve(store: SandboxStore, entity: EntityType, ref: TagRef): number {
+function resolve(store: SandboxStore, entity: TagEntity, ref: TagRef): number {
   if ('id' in ref) return ref.id;
   const existing = findByName(store, entity, ref.name);
   if (existing) return existing.id;
@@ -71,7 +74,7 @@ function resolve(store: SandboxStore, entity: EntityType, ref: TagRef): number {
 }
 
 /** The entity's tag ids after the changes, ascending as seeded. */
-export function applyTagChanges(store: SandboxStore, entity: EntityType, current: readonly number[], changes: TagChanges): number[] {
+export function applyTagChanges(store: SandboxStore, entity: TagEntity, current: readonly number[], changes: TagChanges): number[] {
   const ids = new Set(changes.replace ? changes.replace.map((ref) => resolve(store, entity, ref)) : current);
   for (const ref of changes.add) ids.add(resolve(store, entity, ref));
   for (const ref of changes.remove) {
