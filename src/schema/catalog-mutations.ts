@@ -52,7 +52,8 @@ function prepare(inputs: readonly ElementInputValue[], mode: 'create' | 'update'
 async function writeElements(ctx: GraphQLContext, catalogId: number, inputs: readonly ElementInputValue[], mode: 'create' | 'update') {
   if (catalogId < 1) throw badInput('catalogAmoId must be positive');
   checkListSize(inputs);
-  const fields = await ctx.account.customFields(`catalogs/${catalogId}`);
+  // Definitions only when a custom field is written: a write without one costs no extra call.
+  const fields = inputs.some((input) => input.customFields?.length) ? await ctx.account.customFields(`catalogs/${catalogId}`) : [];
   const items = prepare(inputs, mode, fields);
   const signal = ctx.upstream.scope?.signal;
   const requestIdById = new Map<number, string>();

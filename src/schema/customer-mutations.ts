@@ -94,7 +94,9 @@ const customerInputPath = (amoPath: string): InputPath => {
 
 async function writeCustomers(ctx: GraphQLContext, inputs: readonly CustomerInputValue[], mode: 'create' | 'update') {
   checkListSize(inputs);
-  const [users, fields] = await Promise.all([ctx.account.users(), ctx.account.customFields('customers')]);
+  // Definitions only when a custom field is written: a write without one costs no extra call.
+  const wantsFields = inputs.some((input) => input.customFields?.length);
+  const [users, fields] = await Promise.all([ctx.account.users(), wantsFields ? ctx.account.customFields('customers') : []]);
   const prepare = (input: CustomerInputValue): Prepared<CustomerWrite> => {
     const errors: ItemError[] = [];
     const body: CustomerWrite & { id?: number } = {};
