@@ -3,6 +3,7 @@
 // request for support tickets: method, path, status, upstream request id; never a token or header.
 
 import type { ProblemJson, ValidationErrorItem } from './types.js';
+import { limitationOf } from './limitations.js';
 
 /** What we tell a human about a request: enough to find it in amoCRM's logs, nothing secret. */
 export interface RequestInfo {
@@ -40,6 +41,8 @@ export interface AmoErrorOptions {
   /** The first few hundred characters of a non-JSON body (an nginx HTML page, say). */
   bodySnippet?: string | null;
   retryAfterSeconds?: number | null;
+  /** The documented limit of the endpoint that refused (402/403), e.g. "admin only". */
+  limitation?: string | null;
   cause?: unknown;
 }
 
@@ -50,6 +53,7 @@ export class AmoError extends Error {
   readonly problem: ProblemJson | null;
   readonly bodySnippet: string | null;
   readonly retryAfterSeconds: number | null;
+  readonly limitation: string | null;
 
   constructor(message: string, options: AmoErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -59,6 +63,7 @@ export class AmoError extends Error {
     this.problem = options.problem ?? null;
     this.bodySnippet = options.bodySnippet ?? null;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.limitation = options.limitation ?? null;
   }
 
   /** Whether amoCRM may have acted on the request; writes must not be repeated when true. */
@@ -218,7 +223,9 @@ export function errorFromResponse(
   const status = info.status ?? 0;
   const isHtml = bodySnippet !== null && /<html|<!doctype/i.test(bodySnippet);
   const fallback = isHtml ? 'an HTML error page' : bodySnippet ? 'a non-JSON body' : 'an empty body';
-  const message = describe(info, problem, fallback);
+  // An HTML 403 is a ban, not a refusal of rights: it gets no limitation.
+  options.limitation = (status === 402 || status === 403) && !isHtml ? limitationOf(info.method, info.path) : null;
+  const message = describe(info, problem, fallback) + (options.limitation ? ` (${options.limitation})` : '');
   switch (status) {
     case 400:
       return problem?.['validation-errors']?.length

@@ -12,10 +12,11 @@ export async function explainLimit<T>(work: Promise<T>, limitation: string): Pro
     const refused = error instanceof AmoForbiddenError ? !error.looksLikeBan : error instanceof AmoPaymentRequiredError;
     if (!refused) throw error;
     const amo = error as AmoForbiddenError | AmoPaymentRequiredError;
-    throw new GraphQLError(`${amo.message}: ${limitation}`, {
+    // The REST core already named the endpoint's documented limit in the message.
+    throw new GraphQLError(amo.limitation ? amo.message : `${amo.message}: ${limitation}`, {
       extensions: {
         code: amo.code,
-        limitation,
+        limitation: amo.limitation ?? limitation,
         upstream: { status: amo.info.status, requestId: amo.info.requestId, method: amo.info.method, path: amo.info.path },
       },
     });
