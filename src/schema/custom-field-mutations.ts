@@ -10,7 +10,7 @@ import { builder, type SchemaTypes } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { CustomFieldOwnerTypeEnum, forgetFieldMetadata, ownerFromArgs } from './custom-field-owner.js';
 import { CustomFieldTypeEnum } from './custom-field-value.js';
-import { checkListSize } from './entity-writes.js';
+import { checkListSize, deleteEach } from './entity-writes.js';
 import { CustomFieldDefinitionRef } from './refs.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
@@ -177,25 +177,9 @@ async function writeFields(ctx: GraphQLContext, owner: CustomFieldOwner, inputs:
 }
 
 async function deleteFields(ctx: GraphQLContext, owner: CustomFieldOwner, amoIds: readonly number[]) {
-  checkListSize(amoIds);
-  const seen = new Set<number>();
-  const items = amoIds.map((id): Prepared<{ id: number }> => {
-    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
-    if (seen.has(id)) return { errors: [inputError([], `field ${id} is already deleted by an earlier item of this call`)] };
-    seen.add(id);
-    return { body: { id }, inputPath: () => [] };
-  });
   try {
-    const outcomes = await batchWrite<{ id: number }, { id: number }>(items, {
-      batchSize: 1,
-      requestIds: 'by-position',
-      send: async ([body]) => {
-        await ctx.upstream.customFields.delete(owner, body!.id, { signal: ctx.upstream.scope?.signal });
-        return [{ id: body!.id }];
-      },
-      requestIdsOf: () => ['0'],
-    });
-    return withIndexes(outcomes);
+    const signal = ctx.upstream.scope?.signal;
+    return withIndexes(await deleteEach(amoIds, 'field', (id) => ctx.upstream.customFields.delete(owner, id, { signal })));
   } finally {
     forgetFieldMetadata(ctx, owner);
   }

@@ -14,7 +14,7 @@ import { CustomerRef } from './customer.js';
 import { customersCall, CustomersModeEnum, CustomerStatusRef } from './customer-status.js';
 import { CustomFieldInput, ownerCustomFields, type CustomFieldInputValue } from './custom-field-input.js';
 import { checkUser, TagInput, tagsToAmo, type TagInputValue } from './entity-inputs.js';
-import { checkListSize, refuseRepeats } from './entity-writes.js';
+import { checkListSize, deleteEach, refuseRepeats } from './entity-writes.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
 // --- mode ---------------------------------------------------------------------------------------
@@ -421,21 +421,8 @@ async function writeStatuses(ctx: GraphQLContext, inputs: readonly StatusInputVa
 }
 
 async function deleteStatuses(ctx: GraphQLContext, amoIds: readonly number[]) {
-  checkListSize(amoIds);
   const signal = ctx.upstream.scope?.signal;
-  const outcomes: ItemOutcome<{ id: number }>[] = [];
-  for (const id of amoIds) {
-    if (id < 1) {
-      outcomes.push({ status: 'failed', errors: [inputError([], 'amoId must be a positive id')] });
-      continue;
-    }
-    outcomes.push(
-      await single(async () => {
-        await ctx.upstream.customers.statuses.delete(id, { signal });
-        return { id };
-      }),
-    );
-  }
+  const outcomes = await deleteEach(amoIds, 'customer status', (id) => ctx.upstream.customers.statuses.delete(id, { signal }));
   rethrowDisabled(outcomes);
   return withIndexes(outcomes);
 }

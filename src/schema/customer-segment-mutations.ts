@@ -9,7 +9,7 @@ import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { rethrowDisabled, single } from './customer-mutations.js';
 import { customersCall, CustomerSegmentRef } from './customer-status.js';
-import { checkListSize } from './entity-writes.js';
+import { checkListSize, deleteEach } from './entity-writes.js';
 import { inputError, withIndexes, writePayloadType, writeResultType } from './write-results.js';
 
 const COLOR = /^#?[0-9a-fA-F]{6}$/;
@@ -92,21 +92,8 @@ async function updateSegments(ctx: GraphQLContext, inputs: readonly SegmentInput
 }
 
 async function deleteSegments(ctx: GraphQLContext, amoIds: readonly number[]) {
-  checkListSize(amoIds);
   const signal = ctx.upstream.scope?.signal;
-  const outcomes: ItemOutcome<{ id: number }>[] = [];
-  for (const id of amoIds) {
-    if (id < 1) {
-      outcomes.push({ status: 'failed', errors: [inputError([], 'amoId must be a positive id')] });
-      continue;
-    }
-    outcomes.push(
-      await single(async () => {
-        await ctx.upstream.customers.segments.delete(id, { signal });
-        return { id };
-      }),
-    );
-  }
+  const outcomes = await deleteEach(amoIds, 'segment', (id) => ctx.upstream.customers.segments.delete(id, { signal }));
   rethrowDisabled(outcomes);
   return withIndexes(outcomes);
 }

@@ -8,7 +8,7 @@ import type { CreatedRef, CustomFieldValuesWrite, TagWrite, UpdatedRef } from '.
 import { badInput, toUnixSeconds } from './common.js';
 import type { GraphQLContext } from './context.js';
 import { convertCustomFields, type CustomFieldInputValue } from './custom-field-input.js';
-import { checkUser, entityInputPath, MAX_WRITE_ITEMS, prepared, tagsToAmo, type TagInputValue, type WriteMetadata } from './entity-inputs.js';
+import { checkUser, entityInputPath, MAX_WRITE_ITEMS, tagsToAmo, type TagInputValue, type WriteMetadata } from './entity-inputs.js';
 import { inputError, withIndexes, type WriteResultShape } from './write-results.js';
 
 /** The input fields every entity write has. */
@@ -63,6 +63,39 @@ export function checkListSize(items: readonly unknown[]): void {
   if (items.length > MAX_WRITE_ITEMS) throw badInput(`one mutation writes at most ${MAX_WRITE_ITEMS} items, got ${items.length}`);
 }
 
+/** The items of a delete by amoId: bad ids and repeats fail on their own before anything is sent. */
+export function deletionItems(amoIds: readonly number[], noun: string): Prepared<{ id: number }>[] {
+  checkListSize(amoIds);
+  const seen = new Set<number>();
+  return amoIds.map((id) => {
+    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
+    if (seen.has(id)) return { errors: [inputError([], `${noun} ${id} is already deleted by an earlier item of this call`)] };
+    seen.add(id);
+    return { body: { id }, inputPath: () => [] };
+  });
+}
+
+/**
+ * One upstream call per item, for endpoints that take one thing by path (PATCH/DELETE .../{id}):
+ * each item is answered on its own, with batchWrite's reading of refusals and lost answers.
+ */
+export function oneByOne<Body extends object, Result>(items: Prepared<Body>[], send: (body: Body) => Promise<Result>): Promise<ItemOutcome<Result>[]> {
+  return batchWrite<Body, { value: Result }>(items, {
+    batchSize: 1,
+    requestIds: 'by-position',
+    send: async ([body]) => [{ value: await send(body as Body) }],
+    requestIdsOf: () => ['0'],
+  }).then((outcomes) => outcomes.map((outcome) => (outcome.status === 'succeeded' ? { status: 'succeeded', value: outcome.value.value } : outcome)));
+}
+
+/** Deletes by amoId, one DELETE .../{id} each (amoCRM has no batch delete there). */
+export function deleteEach(amoIds: readonly number[], noun: string, remove: (id: number) => Promise<unknown>): Promise<ItemOutcome<{ id: number }>[]> {
+  return oneByOne(deletionItems(amoIds, noun), async ({ id }) => {
+    await remove(id);
+    return { id };
+  });
+}
+
 /**
  * Deletes by amoId in batches of 50. amoCRM answers a delete with 204 and no rows, so an item's
  * fate is its whole batch's; repeats and bad ids fail on their own before anything is sent.
@@ -72,15 +105,7 @@ export async function deleteByIds(
   noun: string,
   remove: (ids: number[]) => Promise<void>,
 ): Promise<WriteResultShape<{ id: number }>[]> {
-  checkListSize(amoIds);
-  const seen = new Set<number>();
-  const items = amoIds.map((id): Prepared<{ id: number }> => {
-    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
-    if (seen.has(id)) return { errors: [inputError([], `${noun} ${id} is already deleted by an earlier item of this call`)] };
-    seen.add(id);
-    return { body: { id }, inputPath: () => [] };
-  });
-  const outcomes = await batchWrite<{ id: number }, { id: number; position: string }>(items, {
+  const outcomes = await batchWrite<{ id: number }, { id: number; position: string }>(deletionItems(amoIds, noun), {
     requestIds: 'by-position',
     send: async (bodies) => {
       await remove(bodies.map((body) => body.id));

@@ -14,7 +14,7 @@ import type { LossReasonWrite } from '../rest/resources/loss-reasons.js';
 import type { LossReason, Pipeline, Status } from '../rest/types.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
-import { checkListSize } from './entity-writes.js';
+import { checkListSize, deleteEach, oneByOne } from './entity-writes.js';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './pipeline.js';
 import { LossReasonRef, PipelineRef, StatusRef } from './refs.js';
 import { inputError, withIndexes, writePayloadType, writeResultType, type WriteResultShape } from './write-results.js';
@@ -73,15 +73,6 @@ function checkColor(color: string | null | undefined, errors: ItemError[], path:
  * Writes that amoCRM takes one per call (PATCH and DELETE by id): one upstream call per item, each
  * answered on its own. amoCRM names a bad single item by position, hence `by-position`.
  */
-function oneByOne<Body extends object, Result>(items: Prepared<Body>[], send: (body: Body) => Promise<Result>): Promise<ItemOutcome<Result>[]> {
-  return batchWrite<Body, { value: Result }>(items, {
-    batchSize: 1,
-    requestIds: 'by-position',
-    send: async ([body]) => [{ value: await send(body as Body) }],
-    requestIdsOf: () => ['0'],
-  }).then((outcomes) => outcomes.map((outcome) => (outcome.status === 'succeeded' ? { status: 'succeeded', value: outcome.value.value } : outcome)));
-}
-
 /** Refuses the repeats of a key within one call: the order of two changes to one thing is undefined. */
 function firstOf<T>(inputs: readonly T[], keyOf: (input: T) => string, noun: string): (ItemError | null)[] {
   const seen = new Set<string>();
@@ -244,26 +235,12 @@ function updatePipelines(ctx: GraphQLContext, inputs: readonly UpdatePipelineVal
   );
 }
 
-function deleteIds(amoIds: readonly number[], noun: string): Prepared<{ id: number }>[] {
-  checkListSize(amoIds);
-  const seen = new Set<number>();
-  return amoIds.map((id) => {
-    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
-    if (seen.has(id)) return { errors: [inputError([], `${noun} ${id} is already deleted by an earlier item of this call`)] };
-    seen.add(id);
-    return { body: { id }, inputPath: () => [] };
-  });
-}
-
 function deletePipelines(ctx: GraphQLContext, amoIds: readonly number[]) {
   const signal = ctx.upstream.scope?.signal;
   return afterWrite(
     ctx,
     'pipelines',
-    oneByOne(deleteIds(amoIds, 'pipeline'), async ({ id }) => {
-      await ctx.upstream.pipelines.delete(id, { signal });
-      return { id };
-    }).then(withIndexes),
+    deleteEach(amoIds, 'pipeline', (id) => ctx.upstream.pipelines.delete(id, { signal })).then(withIndexes),
   );
 }
 
@@ -426,10 +403,7 @@ function deleteLossReasons(ctx: GraphQLContext, amoIds: readonly number[]) {
   return afterWrite(
     ctx,
     'loss_reasons',
-    oneByOne(deleteIds(amoIds, 'loss reason'), async ({ id }) => {
-      await ctx.upstream.lossReasons.delete(id, { signal });
-      return { id };
-    }).then(withIndexes),
+    deleteEach(amoIds, 'loss reason', (id) => ctx.upstream.lossReasons.delete(id, { signal })).then(withIndexes),
   );
 }
 

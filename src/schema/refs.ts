@@ -20,7 +20,6 @@ import type {
   Company,
   Contact,
   CustomFieldDefinition,
-  CustomFieldOwner,
   EntityType,
   Lead,
   LossReason,

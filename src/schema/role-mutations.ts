@@ -7,7 +7,7 @@ import type { RoleWrite } from '../rest/resources/roles.js';
 import type { Role } from '../rest/types.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
-import { checkListSize } from './entity-writes.js';
+import { checkListSize, deleteEach } from './entity-writes.js';
 import { RoleRef, ROLES_LIMITATION } from './role.js';
 import { rightsInputPath, RoleRightsInput, toRoleRights, type RoleRightsValue } from './rights-input.js';
 import { inputError, withIndexes, writePayloadType, writeResultType, type WriteResultShape } from './write-results.js';
@@ -84,24 +84,8 @@ async function writeRoles(ctx: GraphQLContext, inputs: readonly RoleInputValue[]
 
 /** One DELETE per role (amoCRM has no batch delete of roles); each answered on its own. */
 async function deleteRoles(ctx: GraphQLContext, amoIds: readonly number[]): Promise<WriteResultShape<{ id: number }>[]> {
-  checkListSize(amoIds);
-  const seen = new Set<number>();
-  const items = amoIds.map((id): Prepared<{ id: number }> => {
-    if (id < 1) return { errors: [inputError([], 'amoId must be a positive id')] };
-    if (seen.has(id)) return { errors: [inputError([], `role ${id} is already deleted by an earlier item of this call`)] };
-    seen.add(id);
-    return { body: { id }, inputPath: () => [] };
-  });
   const signal = ctx.upstream.scope?.signal;
-  const outcomes = await batchWrite<{ id: number }, { id: number }>(items, {
-    batchSize: 1,
-    requestIds: 'by-position',
-    send: async ([body]) => {
-      await ctx.upstream.roles.delete(body!.id, { signal });
-      return [{ id: body!.id }];
-    },
-    requestIdsOf: () => ['0'],
-  });
+  const outcomes = await deleteEach(amoIds, 'role', (id) => ctx.upstream.roles.delete(id, { signal }));
   forgetRolesAndUsers(ctx, outcomes);
   return withIndexes(outcomes);
 }

@@ -121,7 +121,8 @@ describe('customer segment writes through the gateway', () => {
       const listed = dataOf(await stack.gql(`mutation ($ids: [Int!]!) { deleteCustomerSegments(amoIds: $ids) { results { status amoId } } }`, { ids: [id, id] })) as any;
       expect(listed.deleteCustomerSegments.results.map((r: any) => r.status)).toEqual(['SUCCEEDED', 'FAILED']);
       expect(data().segments.has(id)).toBe(false);
-      expect(calls()).toEqual([`DELETE /api/v4/customers/segments/${id}`, `DELETE /api/v4/customers/segments/${id}`]);
+      // The repeat fails before anything is sent: one DELETE.
+      expect(calls()).toEqual([`DELETE /api/v4/customers/segments/${id}`]);
     });
   });
 

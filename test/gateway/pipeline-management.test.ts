@@ -17,7 +17,6 @@ afterAll(() => stack.close());
 const store = () => stack.sandbox.store;
 const snapshot = () => JSON.stringify([store().pipelines.values(), store().lossReasons.values(), store().leads.values()]);
 const calls = (method?: string) => stack.upstreamCalls().filter((call) => method === undefined || call.method === method);
-const pipelineCalls = () => stack.upstreamCalls().filter((call) => call.path.startsWith('/api/v4/leads/pipelines'));
 
 const CREATE_PIPELINES = `mutation ($input: [CreatePipelineInput!]!) {
   createPipelines(input: $input) { succeededCount failedCount results { status errors { code path message } pipeline { amoId name isMain statuses { name color kind } } } }

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
-import { dataOf, startStack, TEST_TOKEN, type Stack } from '../helpers/stack.js';
+import { startStack, TEST_TOKEN, type Stack } from '../helpers/stack.js';
 
 const LEAD_AND_LIST = /* GraphQL */ `
   query($id: Int!) {

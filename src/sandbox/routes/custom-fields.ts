@@ -13,7 +13,7 @@ import { createGroups, deleteGroup, getGroup, listGroups, updateGroup } from '..
 import { renderField } from '../custom-fields/render.js';
 import { createFields, deleteField, updateFields } from '../custom-fields/writes.js';
 import { fieldTable } from '../field-owners.js';
-import type { CustomFieldRecord, FieldOwner } from '../records.js';
+import type { FieldOwner } from '../records.js';
 import { idParam } from './params.js';
 
 function listFields(entity: FieldOwner, ctx: RequestContext) {
