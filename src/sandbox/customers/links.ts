@@ -6,7 +6,7 @@
 import type { SandboxStore } from '../store.js';
 import { isLive } from '../writes/env.js';
 import { isRecord, type Issues } from '../writes/issues.js';
-import { has, readId, readString, typeName } from '../writes/scalars.js';
+import { readLinkEnds } from '../writes/link-items.js';
 import type { CustomerRecord } from './records.js';
 
 type Partner = 'contacts' | 'companies';
@@ -30,17 +30,10 @@ export function liveCustomer(store: SandboxStore, id: number): CustomerRecord | 
 
 /** One item of `/{type}/link|unlink` that pairs a customer with a contact or company. */
 export function readCustomerLinkItem(store: SandboxStore, type: CustomerLinkSource, raw: unknown, issues: Issues, fromId?: number): CustomerLinkDraft | undefined {
-  if (!isRecord(raw)) {
-    issues.add('InvalidType', '', `a link is an object, got ${typeName(raw)}`);
-    return undefined;
-  }
   const before = issues.count;
-  const entityId = fromId ?? readId(raw, 'entity_id', issues);
-  if (fromId === undefined && !has(raw, 'entity_id')) issues.add('NotBlank', 'entity_id', 'entity_id is required');
-  const toId = readId(raw, 'to_entity_id', issues);
-  if (!has(raw, 'to_entity_id')) issues.add('NotBlank', 'to_entity_id', 'to_entity_id is required');
-  const toType = readString(raw, 'to_entity_type', issues);
-  if (!has(raw, 'to_entity_type')) issues.add('NotBlank', 'to_entity_type', 'to_entity_type is required');
+  const ends = readLinkEnds(raw, issues, fromId);
+  if (!ends) return undefined;
+  const { entityId, toId, toType, metadata } = ends;
   const reversed = type !== 'customers';
   const partner = (reversed ? type : toType) as Partner;
   if (!reversed && typeof toType === 'string' && toType !== 'contacts' && toType !== 'companies') {
@@ -53,7 +46,6 @@ export function readCustomerLinkItem(store: SandboxStore, type: CustomerLinkSour
     issues.add('NotSupportedChoice', partnerKey, `no ${partner === 'contacts' ? 'contact' : 'company'} ${partnerId}`);
   }
   if (issues.count > before || typeof customerId !== 'number' || typeof partnerId !== 'number') return undefined;
-  const metadata = isRecord(raw.metadata) ? raw.metadata : {};
   const isMain = partner === 'contacts' && (metadata.is_main === true || metadata.main_contact === true);
   return { customerId, to: { type: partner, id: partnerId }, isMain, reversed };
 }

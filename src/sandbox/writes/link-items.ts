@@ -24,13 +24,23 @@ export interface LinkDraft {
 
 const singular: Record<EntityType, string> = { leads: 'lead', contacts: 'contact', companies: 'company' };
 
-/** One item; `fromId` is the path's entity for `/{type}/{id}/link`, where items carry no entity_id. */
-export function readLinkItem(store: SandboxStore, type: EntityType, raw: unknown, issues: Issues, fromId?: number): LinkDraft | undefined {
+export interface LinkEnds {
+  entityId: number | undefined;
+  toId: number | undefined;
+  toType: string | undefined;
+  /** The item's metadata object, or an empty one. */
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * What every link item says, whatever links: its entity (`fromId`, the path's entity for
+ * `/{type}/{id}/link`, where items carry no entity_id), its target and the target's type.
+ */
+export function readLinkEnds(raw: unknown, issues: Issues, fromId?: number): LinkEnds | undefined {
   if (!isRecord(raw)) {
     issues.add('InvalidType', '', `a link is an object, got ${typeName(raw)}`);
     return undefined;
   }
-  const before = issues.count;
   const entityId = fromId ?? readId(raw, 'entity_id', issues);
   if (fromId === undefined && !has(raw, 'entity_id')) issues.add('NotBlank', 'entity_id', 'entity_id is required');
   const toId = readId(raw, 'to_entity_id', issues);
@@ -40,6 +50,15 @@ export function readLinkItem(store: SandboxStore, type: EntityType, raw: unknown
   if (has(raw, 'metadata') && raw.metadata !== null && !isRecord(raw.metadata)) {
     issues.add('InvalidType', 'metadata', `metadata must be an object, got ${typeName(raw.metadata)}`);
   }
+  return { entityId: entityId ?? undefined, toId: toId ?? undefined, toType: toType ?? undefined, metadata: isRecord(raw.metadata) ? raw.metadata : {} };
+}
+
+/** One item of `/{type}/link|unlink` between leads, contacts and companies. */
+export function readLinkItem(store: SandboxStore, type: EntityType, raw: unknown, issues: Issues, fromId?: number): LinkDraft | undefined {
+  const before = issues.count;
+  const ends = readLinkEnds(raw, issues, fromId);
+  if (!ends) return undefined;
+  const { entityId, toId, toType, metadata } = ends;
 
   if (typeof entityId === 'number' && !isLive(store, type, entityId)) {
     issues.add('NotSupportedChoice', 'entity_id', `no ${singular[type]} ${entityId}`);
@@ -53,8 +72,6 @@ export function readLinkItem(store: SandboxStore, type: EntityType, raw: unknown
     issues.add('NotSupportedChoice', 'to_entity_id', `no ${singular[target]} ${toId}`);
   }
   if (issues.count > before || !target || typeof entityId !== 'number' || typeof toId !== 'number') return undefined;
-
-  const metadata = isRecord(raw.metadata) ? raw.metadata : {};
   // amoCRM reads is_main; its answers say main_contact, and clients echo that back.
   const isMain = metadata.is_main === true || metadata.main_contact === true;
   return { from: { type, id: entityId }, to: { type: target, id: toId }, isMain };
