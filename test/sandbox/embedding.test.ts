@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOG_IDS, FIRST_ELEMENT_ID } from '../../src/sandbox/catalogs/seed.js';
 import { collectAll, useSandbox } from './helpers.js';
 
 const running = useSandbox();
@@ -56,12 +57,27 @@ describe('with= embedding', () => {
   });
 
   it('gives companies contacts and leads only when asked, and ignores with values it does not know', async () => {
-    const { body } = await running().api('/api/v4/companies?limit=3&with=catalog_elements,nonsense');
+    const { body } = await running().api('/api/v4/companies?limit=3&with=nonsense');
     for (const company of body._embedded.companies) {
       expect(Object.keys(company._embedded)).toEqual(['tags']);
     }
-    const contacts = await running().api('/api/v4/contacts?limit=3&with=customers,catalog_elements,social_profiles');
+    const contacts = await running().api('/api/v4/contacts?limit=3&with=customers,social_profiles');
     expect(contacts.status).toBe(200);
+  });
+
+  it('embeds catalog elements with their metadata when asked, and leaves the key out when there are none', async () => {
+    const store = running().sandbox.store;
+    const [linked, bare] = store.companies.values().filter((company) => !company.is_deleted);
+    store.catalogs.link({ entity_type: 'companies', entity_id: linked!.id, element_id: FIRST_ELEMENT_ID, catalog_id: CATALOG_IDS.products, quantity: 3, price_id: null });
+    try {
+      const { body } = await running().api(`/api/v4/companies?filter[id][]=${linked!.id}&filter[id][]=${bare!.id}&with=catalog_elements`);
+      const byId = new Map(body._embedded.companies.map((company: any) => [company.id, company._embedded]));
+      expect((byId.get(linked!.id) as any).catalog_elements).toEqual([{ id: FIRST_ELEMENT_ID, metadata: { quantity: 3, catalog_id: CATALOG_IDS.products, price_id: null } }]);
+      expect(byId.get(bare!.id)).not.toHaveProperty('catalog_elements');
+    } finally {
+      // The other tests here count the seed's links.
+      store.catalogs.unlink({ type: 'companies', id: linked!.id }, FIRST_ELEMENT_ID);
+    }
   });
 
   it('hides deleted entities from embedded links', async () => {
