@@ -28,6 +28,7 @@ import { createLinksResource } from './resources/links.js';
 import { createLossReasonsResource } from './resources/loss-reasons.js';
 import { createNotesResource } from './resources/notes.js';
 import { createPipelinesResource } from './resources/pipelines.js';
+import { createProductsResource } from './resources/products.js';
 import { createRawResource } from './resources/raw.js';
 import { createRolesResource } from './resources/roles.js';
 import { createTagsResource } from './resources/tags.js';
@@ -113,6 +114,7 @@ export function createAmoClient(options: AmoClientOptions, scope?: RequestScope)
     raw: createRawResource(send),
     customers: createCustomersResource(send),
     catalogs: createCatalogsResource(send),
+    products: createProductsResource(send),
     sources: createSourcesResource(send),
     shortLinks: createShortLinksResource(send),
     talks: createTalksResource(send),
@@ -154,6 +156,8 @@ export interface AmoClient {
   raw: ReturnType<typeof createRawResource>;
   customers: ReturnType<typeof createCustomersResource>;
   catalogs: ReturnType<typeof createCatalogsResource>;
+  /** The products switch: `/api/v4/catalogs/products/settings`. */
+  products: ReturnType<typeof createProductsResource>;
   sources: ReturnType<typeof createSourcesResource>;
   shortLinks: ReturnType<typeof createShortLinksResource>;
   talks: ReturnType<typeof createTalksResource>;

@@ -42,6 +42,7 @@ import './note.js';
 import './note-mutations.js';
 import './pipeline.js';
 import './pipeline-mutations.js';
+import './products-settings.js';
 import './raw-request.js';
 import './role.js';
 import './role-mutations.js';

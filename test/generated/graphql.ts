@@ -1338,6 +1338,11 @@ export type UpdatePipelineInput = {
   sort?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type UpdateProductsSettingsInput = {
+  /** Turns products on (true) or off (false). */
+  isEnabled: Scalars['Boolean']['input'];
+};
+
 /** Only what is given changes; within `rights`, only the rights given. */
 export type UpdateRoleInput = {
   amoId: Scalars['Int']['input'];

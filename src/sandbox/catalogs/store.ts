@@ -52,6 +52,8 @@ export interface CatalogStore {
   catalogs: Table<CatalogRecord>;
   /** One id space for every catalog's elements, as in amoCRM. */
   elements: Table<CatalogElementRecord>;
+  /** The account's products switch (`/api/v4/catalogs/products/settings`); on in the seed, which has a products catalog. */
+  products_settings: { is_enabled: boolean };
   /** Links an element to an entity (replacing quantity and price on a repeat). */
   link(link: CatalogLinkRecord): void;
   unlink(entity: { type: CatalogLinkSource; id: number }, elementId: number): boolean;
@@ -69,6 +71,7 @@ export function createCatalogStore(): CatalogStore {
   return {
     catalogs: createTable([], { firstId: 1001 }),
     elements: createTable([], { firstId: 900_001 }),
+    products_settings: { is_enabled: true },
     link(record) {
       links.set(key(record.entity_type, record.entity_id, record.element_id), record);
     },

@@ -19,6 +19,7 @@ import { linkWriteRoutes } from './link-writes.js';
 import { linkRoutes } from './links.js';
 import { noteRoutes } from './notes.js';
 import { pipelineRoutes } from './pipelines.js';
+import { productsSettingsRoutes } from './products-settings.js';
 import { roleRoutes } from './roles.js';
 import { shortLinkRoutes } from './short-links.js';
 import { sourceRoutes } from './sources.js';
@@ -53,6 +54,7 @@ export const apiRoutes: Route[] = [
   ...eventRoutes,
   ...customerRoutes,
   ...catalogRoutes,
+  ...productsSettingsRoutes,
   ...sourceRoutes,
   ...widgetRoutes,
   ...websiteButtonRoutes,
