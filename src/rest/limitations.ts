@@ -26,6 +26,7 @@ const LIMITATIONS: Limitation[] = [
   { method: ANY, path: /^\/api\/v4\/chats\/templates(\/|$)/, text: `${ADMIN}: chat templates are for administrators only` },
   { method: WRITE, path: /^\/api\/v4\/customers\/mode$/, text: `${ADMIN}: only administrators switch the customers mode` },
   { method: ANY, path: /^\/api\/v4\/customers(\/|$)/, text: 'customers must be turned on in the account (customers mode), and statuses and segments each need their mode' },
+  { method: WRITE, path: /^\/api\/v4\/catalogs\/products\/settings$/, text: `${ADMIN}: only administrators turn products on or off` },
   { method: ANY, path: /^\/api\/v4\/catalogs(\/|$)/, text: "lists (catalogs) need amoCRM's Extended plan and a user with access to lists" },
 ];
 

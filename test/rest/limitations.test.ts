@@ -14,6 +14,7 @@ describe('documented limits in upstream errors', () => {
     expect(error).toBeInstanceOf(AmoForbiddenError);
     expect(error.limitation).toMatch(/administrators/);
     expect(error.message).toContain(`(${error.limitation})`);
+    expect(errorFromResponse(info('PATCH', '/api/v4/catalogs/products/settings', 403), json, body(403)).limitation).toMatch(/turn products on or off/);
     const field = errorFromResponse(info('PATCH', '/api/v4/catalogs/1003/custom_fields/7', 403), json, body(403));
     expect(field.limitation).toMatch(/custom fields/);
   });
