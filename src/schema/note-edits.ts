@@ -91,7 +91,8 @@ function prepareUpdate(input: UpdateNoteValue, note: EntityNote | undefined, use
   const body: NoteBody = { id: note.id, entity_id: note.entity_id };
   if (given.length > 0) body.params = params;
   if (input.responsibleUserId != null) body.responsible_user_id = input.responsibleUserId;
-  return { body, inputPath: noteInputPath(input as Parameters<typeof noteInputPath>[0]) };
+  const paramPath = noteInputPath(input as Parameters<typeof noteInputPath>[0]);
+  return { body, inputPath: (amoPath) => (amoPath.split('.')[0] === 'id' ? ['amoId'] : paramPath(amoPath)) };
 }
 
 /** Each entity type's notes as they are now, by id: one read per entity type of the input. */
