@@ -26,7 +26,7 @@ const NoteKind = builder.enumType('NoteKind', {
   } as const,
 });
 
-const NoteCallInput = builder.inputType('NoteCallInput', {
+export const NoteCallInput = builder.inputType('NoteCallInput', {
   fields: (t) => ({
     phone: t.string({ required: true }),
     uniq: t.string({ required: true, description: "The telephony's call id." }),
@@ -37,7 +37,7 @@ const NoteCallInput = builder.inputType('NoteCallInput', {
   }),
 });
 
-const NoteGeolocationInput = builder.inputType('NoteGeolocationInput', {
+export const NoteGeolocationInput = builder.inputType('NoteGeolocationInput', {
   fields: (t) => ({
     address: t.string({ required: true }),
     latitude: t.float({ required: true }),
@@ -59,7 +59,7 @@ const AddNoteInput = builder.inputType('AddNoteInput', {
   }),
 });
 
-interface AddNoteValue {
+export interface AddNoteValue {
   entityType: EntityType;
   entityAmoId: number;
   type: string;
@@ -72,7 +72,7 @@ interface AddNoteValue {
 }
 
 /** Which inputs each kind needs; the rest must be left out, so nothing is silently dropped. */
-const NEEDS: Record<string, readonly (keyof AddNoteValue)[]> = {
+export const NEEDS: Record<string, readonly (keyof AddNoteValue)[]> = {
   common: ['text'],
   call_in: ['call'],
   call_out: ['call'],
@@ -85,7 +85,7 @@ const OPTIONAL: readonly (keyof AddNoteValue)[] = ['text', 'phone', 'service', '
 
 const CALL_PATHS: Record<string, string> = { phone: 'phone', uniq: 'uniq', duration: 'duration', source: 'source', link: 'link', call_result: 'result' };
 
-function noteInputPath(input: AddNoteValue) {
+export function noteInputPath(input: Pick<AddNoteValue, 'call' | 'geolocation'>) {
   return (amoPath: string): InputPath => {
     const [head, key] = amoPath.split('.');
     if (head === 'entity_id') return ['entityAmoId'];
@@ -130,7 +130,7 @@ function prepareNote(input: AddNoteValue, users: Parameters<typeof checkUser>[0]
   return { body, inputPath: noteInputPath(input) };
 }
 
-type NoteResult = NoteCreated & { entity_type: EntityType };
+export type NoteResult = NoteCreated & { entity_type: EntityType };
 
 async function addNotes(ctx: GraphQLContext, inputs: readonly AddNoteValue[]) {
   checkListSize(inputs);
@@ -161,7 +161,7 @@ async function addNotes(ctx: GraphQLContext, inputs: readonly AddNoteValue[]) {
   return withIndexes(outcomes);
 }
 
-const NoteWriteResult = writeResultType<NoteResult>('NoteWriteResult', 'The outcome of one note of an addNotes call.', (t) => ({
+export const NoteWriteResult = writeResultType<NoteResult>('NoteWriteResult', 'The outcome of one note of an addNotes or updateNotes call.', (t) => ({
   amoId: t.int({ nullable: true, resolve: (r) => (r.outcome.status === 'succeeded' ? r.outcome.value.id : null) }),
   note: t.loadable({
     type: NoteRef,

@@ -46,6 +46,11 @@ export const NoteRef = builder.objectRef<EntityNote>('Note').implement({
     latitude: t.float({ nullable: true, resolve: (note) => numeric(note, 'latitude') }),
     longitude: t.float({ nullable: true, resolve: (note) => numeric(note, 'longitude') }),
     fileName: t.string({ nullable: true, description: 'Attachments.', resolve: (note) => param(note, 'file_name', isString) }),
+    isPinned: t.boolean({
+      nullable: true,
+      description: 'Pinned to the top of the feed (`pinNote`/`unpinNote`). Asked of amoCRM with every note read, at no extra call.',
+      resolve: (note) => note.is_pinned ?? null,
+    }),
     params: t.field({ type: 'JSON', description: "amoCRM's params as sent, for the note types not typed here.", resolve: (note) => note.params ?? {} }),
     responsibleUser: t.field({ type: UserRef, nullable: true, resolve: (note) => userId(note.responsible_user_id) }),
     createdBy: t.field({ type: UserRef, nullable: true, resolve: (note) => userId(note.created_by) }),

@@ -462,6 +462,13 @@ export type CreateStatusInput = {
   sort: Scalars['Int']['input'];
 };
 
+export type CreateTagInput = {
+  /** Leads tags only: hex without "#", one of amoCRM's palette: EBEBEB, D0D0D0, F2DDF7, D1A4DC, FF8F92, FFC8C8, C7DB8C, DDEBB5, 8699DA, AABDFF, FFCE5A, FFE193, 90CDB0, C6F4DE, A9A5D7, D8D5FF, 86C0FC, 832161, 6A0F49, 0C7C59, 10599D, 9D2B32, 247BA0. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** A name the dictionary already has answers that tag (names are unique per entity type). */
+  name: Scalars['String']['input'];
+};
+
 export type CreateTaskInput = {
   /** When it is due. */
   completeTill: Scalars['DateTime']['input'];
@@ -910,6 +917,21 @@ export type NoteCallInput = {
   uniq: Scalars['String']['input'];
 };
 
+/** The parts of a call note to change; the rest stay as they are. */
+export type NoteCallUpdateInput = {
+  /** Seconds. */
+  duration?: InputMaybe<Scalars['Int']['input']>;
+  /** The recording. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** What was agreed. */
+  result?: InputMaybe<Scalars['String']['input']>;
+  /** The telephony service. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** The telephony's call id. */
+  uniq?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type NoteFilter = {
   amoIds?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Notes of these entities. */
@@ -973,6 +995,12 @@ export type PayerInput = {
   taxRegistrationReasonCode?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<Scalars['String']['input']>;
   vatId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PinNoteInput = {
+  /** The note's amoCRM id (per entity type). */
+  amoId: Scalars['Int']['input'];
+  entityType: EntityType;
 };
 
 /** A status of a pipeline. Status ids 142 (won) and 143 (lost) exist in every pipeline, so both ids are required. */
@@ -1326,6 +1354,22 @@ export type UpdateLeadInput = {
   statusId?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces every tag; an empty list removes them all. */
   tags?: InputMaybe<Array<TagInput>>;
+};
+
+/** A change to one note. Only the fields its type has may be given (a comment's `text`, an SMS's `text` and `phone`…); its type and entity stay. */
+export type UpdateNoteInput = {
+  /** The note's amoCRM id (per entity type). */
+  amoId: Scalars['Int']['input'];
+  /** Calls. */
+  call?: InputMaybe<NoteCallUpdateInput>;
+  entityType: EntityType;
+  geolocation?: InputMaybe<NoteGeolocationInput>;
+  /** SMS. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  responsibleUserId?: InputMaybe<Scalars['Int']['input']>;
+  /** Service messages: the sender shown. */
+  service?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the fields given change. */

@@ -1,5 +1,5 @@
 // /api/v4/{entity}/notes: notes of leads, contacts and companies, read across the entity type or
-// for one entity, and written in batches.
+// for one entity, written and edited in batches, pinned and unpinned one at a time.
 
 import { assertId, getCollection } from '../collection.js';
 import { paginate } from '../paginate.js';
@@ -52,7 +52,15 @@ export function createNotesResource(send: SendFn) {
     },
     create: (entity: EntityType, items: readonly NoteWrite[], params: WriteParams = {}) =>
       writeBatch<NoteCreated>(send, { method: 'POST', path: `/api/v4/${entity}/notes`, key: 'notes', items, ...params }),
+    /** Edits notes; amoCRM's docs ask for `id` and `entity_id` in every item. */
     update: (entity: EntityType, items: readonly WithId<Partial<NoteWrite>>[], params: WriteParams = {}) =>
       writeBatch<UpdatedRef>(send, { method: 'PATCH', path: `/api/v4/${entity}/notes`, key: 'notes', items, ...params }),
+    /** Pins a note to the top of its feed; amoCRM answers 204 with no body. */
+    async pin(entity: EntityType, id: number, params: WriteParams = {}): Promise<void> {
+      await send({ method: 'POST', path: `/api/v4/${entity}/notes/${assertId(id)}/pin`, signal: params.signal });
+    },
+    async unpin(entity: EntityType, id: number, params: WriteParams = {}): Promise<void> {
+      await send({ method: 'POST', path: `/api/v4/${entity}/notes/${assertId(id)}/unpin`, signal: params.signal });
+    },
   };
 }

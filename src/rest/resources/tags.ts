@@ -1,4 +1,5 @@
-// /api/v4/{entity}/tags: the account's tag dictionary per entity type (customers have one too).
+// /api/v4/{entity}/tags: the account's tag dictionary per entity type (customers have one too),
+// read and added to. amoCRM's API has no call that deletes a tag from the dictionary.
 
 import { getCollection } from '../collection.js';
 import { paginate } from '../paginate.js';
@@ -34,6 +35,9 @@ export function createTagsResource(send: SendFn) {
     });
   return {
     list,
+    /** Adds tags; a name the dictionary already has answers that tag. */
+    create: (entity: TagEntityType, items: readonly TagCreate[], params: WriteParams = {}) =>
+      writeBatch<Tag & { request_id: string }>(send, { method: 'POST', path: `/api/v4/${entity}/tags`, key: 'tags', items, ...params }),
     iterate: (entity: TagEntityType, params: TagListParams = {}) =>
       paginate((page) => list(entity, { ...params, page }), { startPage: params.page }),
   };
