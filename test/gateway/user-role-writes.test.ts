@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPELINE_IDS, ROLE_IDS, USER_IDS, WON_STATUS_ID } from '../../src/sandbox/seed/ids.js';
 import { dataOf, startStack, type Stack } from '../helpers/stack.js';
+import { asManager as actAsManager } from '../helpers/as-user.js';
 
 let stack: Stack;
 
@@ -15,14 +16,7 @@ afterAll(() => stack.close());
 const store = () => stack.sandbox.store;
 const paths = (method: string, prefix: string) => stack.upstreamCalls().filter((call) => call.method === method && call.path.startsWith(prefix)).map((call) => call.path);
 
-async function asManager<T>(work: () => Promise<T>): Promise<T> {
-  store().account.current_user_id = USER_IDS.manager1;
-  try {
-    return await work();
-  } finally {
-    store().account.current_user_id = USER_IDS.admin;
-  }
-}
+const asManager = <T>(work: () => Promise<T>) => actAsManager(store(), work);
 
 const ADD_USERS = `mutation ($input: [AddUserInput!]!) {
   addUsers(input: $input) { succeededCount failedCount results { index status errors { code path message } user { amoId name email isFree roleAmoId rights } } }

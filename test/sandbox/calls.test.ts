@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIELD_IDS } from '../../src/sandbox/seed/custom-fields.js';
 import { PIPELINE_IDS } from '../../src/sandbox/seed/ids.js';
-import { startSandbox, type RunningSandbox } from './helpers.js';
+import { useFreshSandbox } from './helpers.js';
 
-let running: RunningSandbox;
-beforeEach(async () => {
-  running = await startSandbox();
-});
-afterEach(async () => {
-  await running.close();
-});
+const running = useFreshSandbox();
 
-const store = () => running.sandbox.store;
+const store = () => running().sandbox.store;
 
 /** A contact of its own with this phone, and `leads` active leads linked to it. */
 function contactWithPhone(phone: string, leads: number): { contactId: number; leadIds: number[] } {
@@ -36,7 +30,7 @@ describe('POST /api/v4/calls', () => {
   it('writes a call note on the one active lead, else on the contact, matching the last 10 digits', async () => {
     const single = contactWithPhone('+7 (912) 000-11-22', 1);
     const many = contactWithPhone('89120003344', 2);
-    const response = await running.api('/api/v4/calls', {
+    const response = await running().api('/api/v4/calls', {
       method: 'POST',
       body: [
         call('79120001122', { request_id: 'a', call_status: 4, call_result: 'Договорились', uniq: 'u1' }),
@@ -55,7 +49,7 @@ describe('POST /api/v4/calls', () => {
   it('answers a phone no one has under errors and writes the rest', async () => {
     const single = contactWithPhone('9120005566', 0);
     const before = store().notes.contacts.size;
-    const response = await running.api('/api/v4/calls', { method: 'POST', body: [call('0000000001'), call('9120005566')] });
+    const response = await running().api('/api/v4/calls', { method: 'POST', body: [call('0000000001'), call('9120005566')] });
     expect(response.status).toBe(200);
     expect(response.body.errors).toMatchObject([{ request_id: '0', status: 404 }]);
     expect(response.body._embedded.calls).toMatchObject([{ entity_type: 'contact', entity_id: single.contactId, request_id: '1' }]);
@@ -65,7 +59,7 @@ describe('POST /api/v4/calls', () => {
   it('refuses a malformed batch with validation-errors and writes nothing', async () => {
     contactWithPhone('9120007788', 0);
     const before = store().notes.contacts.size + store().notes.leads.size;
-    const response = await running.api('/api/v4/calls', {
+    const response = await running().api('/api/v4/calls', {
       method: 'POST',
       body: [call('9120007788'), call('9120007788', { direction: 'sideways' }), { phone: '9120007788', source: 'pbx', direction: 'inbound' }, call('9120007788', { call_status: 9 })],
     });

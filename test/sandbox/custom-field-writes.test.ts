@@ -1,37 +1,24 @@
 // Writing field definitions and field groups: admin only, batch validation per item with nothing
 // written on a refusal, account-wide ids, no type changes, deletes that take values with them.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOG_FIELD_IDS } from '../../src/sandbox/catalogs/fields.js';
 import { CATALOG_IDS } from '../../src/sandbox/catalogs/seed.js';
 import { FIELD_IDS } from '../../src/sandbox/index.js';
 import { DEFAULT_GROUP_ID, FIELD_GROUP_IDS } from '../../src/sandbox/seed/field-groups.js';
-import { PIPELINE_IDS, USER_IDS } from '../../src/sandbox/seed/ids.js';
+import { PIPELINE_IDS } from '../../src/sandbox/seed/ids.js';
 import { allFields } from '../../src/sandbox/field-owners.js';
-import { startSandbox, type RunningSandbox } from './helpers.js';
+import { useFreshSandbox } from './helpers.js';
+import { asManager as actAsManager } from '../helpers/as-user.js';
 
-let running: RunningSandbox;
-beforeEach(async () => {
-  running = await startSandbox();
-});
-afterEach(async () => {
-  await running.close();
-});
+const running = useFreshSandbox();
 
-const store = () => running.sandbox.store;
+const store = () => running().sandbox.store;
 const snapshot = () => JSON.stringify([allFields(store()), [...store().fieldGroups.leads.values()]]);
-const send = (method: string, path: string, body?: unknown) => running.api(path, { method, body });
+const send = (method: string, path: string, body?: unknown) => running().api(path, { method, body });
 const salesStatus = () => store().pipelines.get(PIPELINE_IDS.sales)!.statuses[1]!;
 
-async function asManager<T>(act: () => Promise<T>): Promise<T> {
-  const admin = store().account.current_user_id;
-  store().account.current_user_id = USER_IDS.manager1;
-  try {
-    return await act();
-  } finally {
-    store().account.current_user_id = admin;
-  }
-}
+const asManager = <T>(work: () => Promise<T>) => actAsManager(store(), work);
 
 describe('POST /api/v4/{owner}/custom_fields', () => {
   it('adds fields with enums, group, required statuses and request_id, ids unique across the account', async () => {
@@ -49,7 +36,7 @@ describe('POST /api/v4/{owner}/custom_fields', () => {
     const enumIds = allFields(store()).flatMap(({ field }) => (field.enums ?? []).map((item) => item.id));
     expect(new Set(enumIds).size).toBe(enumIds.length);
     expect(store().customFields.leads.get(tariff.id)).toMatchObject({ sort: 600, group_id: FIELD_GROUP_IDS.leads });
-    expect((await running.api(`/api/v4/leads/custom_fields/${sum.id}`)).body.currency).toBe('USD');
+    expect((await running().api(`/api/v4/leads/custom_fields/${sum.id}`)).body.currency).toBe('USD');
   });
 
   it('adds a field to a catalog and to customers', async () => {
@@ -142,7 +129,7 @@ describe('DELETE /api/v4/{owner}/custom_fields/{id}', () => {
     expect(response.status).toBe(204);
     expect(store().customFields.leads.has(id)).toBe(false);
     expect(holders()).toHaveLength(0);
-    expect((await running.api(`/api/v4/leads/custom_fields/${id}`)).status).toBe(204);
+    expect((await running().api(`/api/v4/leads/custom_fields/${id}`)).status).toBe(204);
   });
 
   it("drops a deleted field's values from customers and from its catalog's elements only", async () => {
@@ -172,7 +159,7 @@ describe('DELETE /api/v4/{owner}/custom_fields/{id}', () => {
 
 describe('/api/v4/{owner}/custom_fields/groups', () => {
   it('lists groups with string ids and their fields, gets one, and is not read as a field id', async () => {
-    const list = await running.api('/api/v4/leads/custom_fields/groups');
+    const list = await running().api('/api/v4/leads/custom_fields/groups');
     expect(list.status).toBe(200);
     const groups = list.body._embedded.custom_field_groups;
     expect(groups.map((group: any) => [group.id, group.is_predefined, group.entity_type])).toEqual([
@@ -181,9 +168,9 @@ describe('/api/v4/{owner}/custom_fields/groups', () => {
     ]);
     expect(groups[1].fields).toEqual([FIELD_IDS.leads.contractNumber, FIELD_IDS.leads.contractDate, FIELD_IDS.leads.paymentType]);
     expect(groups[0].fields).toContain(FIELD_IDS.leads.comment);
-    const one = await running.api(`/api/v4/customers/custom_fields/groups/${FIELD_GROUP_IDS.customers}`);
+    const one = await running().api(`/api/v4/customers/custom_fields/groups/${FIELD_GROUP_IDS.customers}`);
     expect(one.body).toMatchObject({ id: FIELD_GROUP_IDS.customers, type: 'custom_field_group', fields: [FIELD_IDS.customers.loyaltyLevel] });
-    expect((await running.api('/api/v4/leads/custom_fields/groups/nope')).status).toBe(204);
+    expect((await running().api('/api/v4/leads/custom_fields/groups/nope')).status).toBe(204);
   });
 
   it('adds, edits and deletes a group; its fields go back to the main group', async () => {

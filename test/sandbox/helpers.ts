@@ -1,7 +1,7 @@
 // Starts a sandbox on loopback port 0 and talks to it over real HTTP, as the gateway does.
 
 import { request } from 'node:http';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 export interface ApiResponse<T = any> {
@@ -54,6 +54,22 @@ export function useSandbox(options: SandboxOptions = {}): () => RunningSandbox {
   });
   afterAll(async () => {
     await running?.close();
+  });
+  return () => {
+    if (!running) throw new Error('sandbox not started');
+    return running;
+  };
+}
+
+/** A new sandbox for every test (tests that write); call at the top level of a test file. */
+export function useFreshSandbox(options: SandboxOptions = {}): () => RunningSandbox {
+  let running: RunningSandbox | undefined;
+  beforeEach(async () => {
+    running = await startSandbox(options);
+  });
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
   });
   return () => {
     if (!running) throw new Error('sandbox not started');

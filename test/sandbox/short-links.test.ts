@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useFreshSandbox } from './helpers.js';
 
-let running: RunningSandbox;
-beforeEach(async () => {
-  running = await startSandbox();
-});
-afterEach(async () => {
-  await running.close();
-});
+const running = useFreshSandbox();
 
-const store = () => running.sandbox.store;
+const store = () => running().sandbox.store;
 
 describe('/api/v4/short_links', () => {
   it('makes one short link per contact, in the order sent', async () => {
     const [a, b] = store().contacts.values();
-    const response = await running.api('/api/v4/short_links', {
+    const response = await running().api('/api/v4/short_links', {
       method: 'POST',
       body: [
         { url: 'https://example.test/offer', metadata: { entity_type: 'contacts', entity_id: a!.id } },
@@ -33,7 +27,7 @@ describe('/api/v4/short_links', () => {
 
   it('refuses a bad URL, a lead, or an unknown contact, by position, and makes nothing', async () => {
     const contact = store().contacts.values()[0]!;
-    const response = await running.api('/api/v4/short_links', {
+    const response = await running().api('/api/v4/short_links', {
       method: 'POST',
       body: [
         { url: 'https://example.test', metadata: { entity_id: contact.id } },

@@ -1,37 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PIPELINE_IDS } from '../../src/sandbox/seed/ids.js';
-import { startSandbox, type RunningSandbox } from './helpers.js';
+import { useFreshSandbox } from './helpers.js';
 
-let running: RunningSandbox;
-beforeEach(async () => {
-  running = await startSandbox();
-});
-afterEach(async () => {
-  await running.close();
-});
+const running = useFreshSandbox();
 
-const store = () => running.sandbox.store.sources;
+const store = () => running().sandbox.store.sources;
 const snapshot = () => JSON.stringify(store().values());
 
 describe('/api/v4/sources', () => {
   it('lists the seeded sources with a total and filters by external_id', async () => {
-    const all = await running.api('/api/v4/sources');
+    const all = await running().api('/api/v4/sources');
     expect(all.status).toBe(200);
     expect(all.body._total_items).toBe(store().size);
     expect(all.body._embedded.sources.map((row: any) => row.external_id)).toEqual(store().values().map((row) => row.external_id));
-    const one = await running.api('/api/v4/sources?filter[external_id][]=telegram-bot');
+    const one = await running().api('/api/v4/sources?filter[external_id][]=telegram-bot');
     expect(one.body._embedded.sources).toHaveLength(1);
     expect(one.body._embedded.sources[0]).toMatchObject({ id: 11_002, name: 'Telegram-бот', pipeline_id: PIPELINE_IDS.sales, services: [], default: false });
-    expect((await running.api('/api/v4/sources?filter[external_id]=nothing')).status).toBe(204);
+    expect((await running().api('/api/v4/sources?filter[external_id]=nothing')).status).toBe(204);
   });
 
   it('gets one source by id and answers 204 for an unknown one', async () => {
-    expect((await running.api('/api/v4/sources/11001')).body.external_id).toBe('site-demo-company');
-    expect((await running.api('/api/v4/sources/99')).status).toBe(204);
+    expect((await running().api('/api/v4/sources/11001')).body.external_id).toBe('site-demo-company');
+    expect((await running().api('/api/v4/sources/99')).status).toBe(204);
   });
 
   it('adds sources to the main pipeline by default, with WhatsApp services, echoing request_id', async () => {
-    const response = await running.api('/api/v4/sources', {
+    const response = await running().api('/api/v4/sources', {
       method: 'POST',
       body: [
         { name: 'WhatsApp', external_id: 'wa-1', request_id: 'a', services: [{ type: 'whatsapp', params: { waba: true }, pages: [{ name: '+7 900', id: 'p1', link: '79000000000' }] }] },
@@ -47,7 +41,7 @@ describe('/api/v4/sources', () => {
 
   it('refuses a batch with a taken external_id, a bad pipeline, a bad origin_code or service and writes nothing', async () => {
     const before = snapshot();
-    const response = await running.api('/api/v4/sources', {
+    const response = await running().api('/api/v4/sources', {
       method: 'POST',
       body: [
         { name: 'ok', external_id: 'fine' },
@@ -73,16 +67,16 @@ describe('/api/v4/sources', () => {
   });
 
   it('updates in batch and by path, and deletes in batch and by path', async () => {
-    const patched = await running.api('/api/v4/sources', { method: 'PATCH', body: [{ id: 11_001, name: 'Сайт', pipeline_id: PIPELINE_IDS.corporate }] });
+    const patched = await running().api('/api/v4/sources', { method: 'PATCH', body: [{ id: 11_001, name: 'Сайт', pipeline_id: PIPELINE_IDS.corporate }] });
     expect(patched.status).toBe(200);
     expect(store().get(11_001)).toMatchObject({ name: 'Сайт', pipeline_id: PIPELINE_IDS.corporate, external_id: 'site-demo-company' });
-    expect((await running.api('/api/v4/sources/11002', { method: 'PATCH', body: { default: true } })).body.default).toBe(true);
+    expect((await running().api('/api/v4/sources/11002', { method: 'PATCH', body: { default: true } })).body.default).toBe(true);
     const before = snapshot();
-    const bad = await running.api('/api/v4/sources', { method: 'DELETE', body: [{ id: 11_001 }, { id: 5 }] });
+    const bad = await running().api('/api/v4/sources', { method: 'DELETE', body: [{ id: 11_001 }, { id: 5 }] });
     expect(bad.status).toBe(400);
     expect(snapshot()).toBe(before);
-    expect((await running.api('/api/v4/sources', { method: 'DELETE', body: [{ id: 11_001 }] })).status).toBe(204);
-    expect((await running.api('/api/v4/sources/11003', { method: 'DELETE' })).status).toBe(204);
+    expect((await running().api('/api/v4/sources', { method: 'DELETE', body: [{ id: 11_001 }] })).status).toBe(204);
+    expect((await running().api('/api/v4/sources/11003', { method: 'DELETE' })).status).toBe(204);
     expect(store().values().map((row) => row.id)).toEqual([11_002]);
   });
 });

@@ -1,27 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PIPELINE_IDS, ROLE_IDS, USER_IDS, WON_STATUS_ID } from '../../src/sandbox/seed/ids.js';
-import { startSandbox, type RunningSandbox } from './helpers.js';
+import { useFreshSandbox } from './helpers.js';
+import { asManager as actAsManager } from '../helpers/as-user.js';
 
-let running: RunningSandbox;
-beforeEach(async () => {
-  running = await startSandbox();
-});
-afterEach(async () => {
-  await running.close();
-});
+const running = useFreshSandbox();
 
-const store = () => running.sandbox.store;
+const store = () => running().sandbox.store;
 const snapshot = () => JSON.stringify([store().users.values(), store().roles.values()]);
-const post = (path: string, body: unknown, method = 'POST') => running.api(path, { method, body });
+const post = (path: string, body: unknown, method = 'POST') => running().api(path, { method, body });
 
-async function asManager<T>(work: () => Promise<T>): Promise<T> {
-  store().account.current_user_id = USER_IDS.manager1;
-  try {
-    return await work();
-  } finally {
-    store().account.current_user_id = USER_IDS.admin;
-  }
-}
+const asManager = <T>(work: () => Promise<T>) => actAsManager(store(), work);
 
 describe('POST /api/v4/users', () => {
   it('adds users with rights, echoes request_id, never the password, and takes a role its rights', async () => {
@@ -37,7 +25,7 @@ describe('POST /api/v4/users', () => {
     expect(boris.request_id).toBe('1');
     expect(boris.rights).toMatchObject({ role_id: ROLE_IDS.manager, leads: store().users.get(USER_IDS.manager1)!.rights.leads });
     expect(store().users.get(anna.id)?.email).toBe('anna@example.com');
-    expect((await running.api(`/api/v4/users/${boris.id}?with=role`)).body._embedded.roles[0].id).toBe(ROLE_IDS.manager);
+    expect((await running().api(`/api/v4/users/${boris.id}?with=role`)).body._embedded.roles[0].id).toBe(ROLE_IDS.manager);
   });
 
   it('refuses an e-mail already in the account, bad fields and unknown roles with validation-errors, writing nothing', async () => {
@@ -115,20 +103,20 @@ describe('/api/v4/roles writes', () => {
     const unknown = await post('/api/v4/roles', [{ id: 999, name: 'x' }], 'PATCH');
     expect(unknown.body['validation-errors'][0].errors[0].code).toBe('NotFound');
     expect((await asManager(() => post('/api/v4/roles', [{ name: 'x', rights: {} }]))).status).toBe(403);
-    expect((await asManager(() => running.api(`/api/v4/roles/${ROLE_IDS.head}`, { method: 'DELETE' }))).status).toBe(403);
+    expect((await asManager(() => running().api(`/api/v4/roles/${ROLE_IDS.head}`, { method: 'DELETE' }))).status).toBe(403);
     // Reading roles is for administrators as well.
-    expect((await asManager(() => running.api('/api/v4/roles'))).status).toBe(403);
-    expect((await asManager(() => running.api(`/api/v4/roles/${ROLE_IDS.head}`))).status).toBe(403);
+    expect((await asManager(() => running().api('/api/v4/roles'))).status).toBe(403);
+    expect((await asManager(() => running().api(`/api/v4/roles/${ROLE_IDS.head}`))).status).toBe(403);
     expect(snapshot()).toBe(before);
   });
 
   it('DELETE answers 204 for a role nobody holds, 404 for an unknown one, and refuses a role users hold', async () => {
     const created = await post('/api/v4/roles', [{ name: 'Временная', rights: {} }]);
     const id = created.body._embedded.roles[0].id;
-    expect((await running.api(`/api/v4/roles/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await running().api(`/api/v4/roles/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect(store().roles.has(id)).toBe(false);
-    expect((await running.api(`/api/v4/roles/${id}`, { method: 'DELETE' })).status).toBe(404);
-    const held = await running.api(`/api/v4/roles/${ROLE_IDS.head}`, { method: 'DELETE' });
+    expect((await running().api(`/api/v4/roles/${id}`, { method: 'DELETE' })).status).toBe(404);
+    const held = await running().api(`/api/v4/roles/${ROLE_IDS.head}`, { method: 'DELETE' });
     expect(held.status).toBe(400);
     expect(held.body.detail).toMatch(/held by/);
     expect(store().roles.has(ROLE_IDS.head)).toBe(true);
