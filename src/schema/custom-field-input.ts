@@ -7,7 +7,7 @@ import type { CustomFieldDefinition, CustomFieldValueItem, CustomFieldValuesWrit
 import type { InputPath, ItemError } from '../loaders/batch-write.js';
 import { builder } from './builder.js';
 import { toUnixSeconds } from './common.js';
-import { LEGAL_ENTITY_KEYS, SMART_ADDRESS_PARTS } from './custom-field-value.js';
+import { LEGAL_ENTITY_KEYS, PAYER_KEYS, SMART_ADDRESS_PARTS } from './custom-field-value.js';
 import { inputError } from './write-results.js';
 
 const CustomFieldOptionInput = builder.inputType('CustomFieldOptionInput', {
@@ -85,22 +85,6 @@ const ITEM_KEYS = {
   bonusPointsPerPurchase: 'bonus_points_per_purchase',
 } as const;
 
-/** payer value keys: GraphQL field -> amoCRM key. */
-const PAYER_KEYS = {
-  name: 'name',
-  type: 'type',
-  vatId: 'vat_id',
-  kpp: 'kpp',
-  taxRegistrationReasonCode: 'tax_registration_reason_code',
-  address: 'address',
-  entityType: 'entity_type',
-  entityId: 'entity_id',
-  bankCode: 'bank_code',
-  bankAccountNumber: 'bank_account_number',
-  phone: 'phone',
-  email: 'email',
-  director: 'director',
-} as const;
 
 const PayerInput = builder.inputType('PayerInput', {
   description: 'The payer of an invoice: `type` is "legal" or "individual"; `entityType`/`entityId` may name a contact or company.',

@@ -189,7 +189,8 @@ export const LEGAL_ENTITY_KEYS = {
 
 const LegalEntityValueRef = recordType('LegalEntityValue', 'Company requisites (legal_entity fields).', LEGAL_ENTITY_KEYS);
 
-const PayerValueRef = recordType('PayerValue', 'The payer of an invoice (payer fields).', {
+/** payer value keys, read and written: GraphQL field -> amoCRM key. */
+export const PAYER_KEYS = {
   name: 'name',
   type: 'type',
   vatId: 'vat_id',
@@ -209,7 +210,9 @@ const PayerValueRef = recordType('PayerValue', 'The payer of an invoice (payer f
   phone: 'phone',
   email: 'email',
   director: 'director',
-});
+} as const;
+
+const PayerValueRef = recordType('PayerValue', 'The payer of an invoice (payer fields).', PAYER_KEYS);
 
 const SupplierValueRef = recordType('SupplierValue', 'The supplier of an invoice (supplier fields).', {
   entityId: 'entity_id',

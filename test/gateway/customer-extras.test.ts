@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_CUSTOMER_ID } from '../../src/sandbox/customers/records.js';
 import { dataOf, startStack, type Stack } from '../helpers/stack.js';
+import { inCustomersMode } from '../helpers/sandbox-state.js';
 
 let stack: Stack;
 
@@ -19,15 +20,7 @@ const data = () => store().customers;
 const snapshot = () => JSON.stringify({ tags: store().tags.customers.values(), ...Object.fromEntries(Object.entries(data()).map(([key, table]) => [key, table.values()])) });
 const calls = () => stack.upstreamCalls().map((call) => `${call.method} ${call.path}`);
 
-async function inMode(mode: 'segments' | 'disabled', body: () => Promise<void>) {
-  const before = store().account.customers_mode;
-  store().account.customers_mode = mode;
-  try {
-    await body();
-  } finally {
-    store().account.customers_mode = before;
-  }
-}
+const inMode = (mode: 'segments' | 'disabled', body: () => Promise<void>) => inCustomersMode(store(), mode, body);
 
 describe('customer tags through the gateway', () => {
   it('reads 100 customers with their tags in one upstream call, and the tag dictionary', async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPELINE_IDS, ROLE_IDS, USER_IDS, WON_STATUS_ID } from '../../src/sandbox/seed/ids.js';
 import { dataOf, startStack, type Stack } from '../helpers/stack.js';
-import { asManager as actAsManager } from '../helpers/as-user.js';
+import { asManager as actAsManager } from '../helpers/sandbox-state.js';
 
 let stack: Stack;
 

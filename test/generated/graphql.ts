@@ -985,15 +985,21 @@ export type PayerInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   bankAccountNumber?: InputMaybe<Scalars['String']['input']>;
   bankCode?: InputMaybe<Scalars['String']['input']>;
+  bin?: InputMaybe<Scalars['String']['input']>;
   director?: InputMaybe<Scalars['String']['input']>;
+  egrpou?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   entityId?: InputMaybe<Scalars['Int']['input']>;
   entityType?: InputMaybe<Scalars['String']['input']>;
   kpp?: InputMaybe<Scalars['String']['input']>;
+  mfo?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  oked?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
+  realAddress?: InputMaybe<Scalars['String']['input']>;
   taxRegistrationReasonCode?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<Scalars['String']['input']>;
+  unp?: InputMaybe<Scalars['String']['input']>;
   vatId?: InputMaybe<Scalars['String']['input']>;
 };
 

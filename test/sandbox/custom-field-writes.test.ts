@@ -9,7 +9,7 @@ import { DEFAULT_GROUP_ID, FIELD_GROUP_IDS } from '../../src/sandbox/seed/field-
 import { PIPELINE_IDS } from '../../src/sandbox/seed/ids.js';
 import { allFields } from '../../src/sandbox/field-owners.js';
 import { useFreshSandbox } from './helpers.js';
-import { asManager as actAsManager } from '../helpers/as-user.js';
+import { asManager as actAsManager } from '../helpers/sandbox-state.js';
 
 const running = useFreshSandbox();
 

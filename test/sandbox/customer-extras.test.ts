@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_CUSTOMER_ID } from '../../src/sandbox/customers/records.js';
 import { useSandbox } from './helpers.js';
+import { inCustomersMode } from '../helpers/sandbox-state.js';
 
 const running = useSandbox();
 const store = () => running().sandbox.store;
@@ -12,16 +13,7 @@ const snapshot = () =>
   JSON.stringify({ tags: store().tags.customers.values(), ...Object.fromEntries(Object.entries(data()).map(([key, table]) => [key, table.values()])) });
 const failures = (body: any) => body['validation-errors'].map((item: any) => [item.request_id, item.errors.map((error: any) => `${error.code} ${error.path}`)]);
 
-/** Runs `body` in another customers mode and restores the seeded one after. */
-async function inMode(mode: 'segments' | 'disabled', body: () => Promise<void>) {
-  const before = store().account.customers_mode;
-  store().account.customers_mode = mode;
-  try {
-    await body();
-  } finally {
-    store().account.customers_mode = before;
-  }
-}
+const inMode = (mode: 'segments' | 'disabled', body: () => Promise<void>) => inCustomersMode(store(), mode, body);
 
 describe('customer tags in the sandbox', () => {
   it('lists the customers tag dictionary and embeds tags on every customer', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PIPELINES } from '../../src/sandbox/pipelines/writes.js';
 import { LOST_STATUS_ID, PIPELINE_IDS, WON_STATUS_ID } from '../../src/sandbox/seed/ids.js';
 import { useFreshSandbox } from './helpers.js';
-import { asManager as actAsManager } from '../helpers/as-user.js';
+import { asManager as actAsManager } from '../helpers/sandbox-state.js';
 
 const running = useFreshSandbox();
 

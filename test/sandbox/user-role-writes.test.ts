@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_IDS, ROLE_IDS, USER_IDS, WON_STATUS_ID } from '../../src/sandbox/seed/ids.js';
 import { useFreshSandbox } from './helpers.js';
-import { asManager as actAsManager } from '../helpers/as-user.js';
+import { asManager as actAsManager } from '../helpers/sandbox-state.js';
 
 const running = useFreshSandbox();
 

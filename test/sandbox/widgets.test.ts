@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { USER_IDS } from '../../src/sandbox/seed/ids.js';
 import { WIDGET_IDS } from '../../src/sandbox/widgets/seed.js';
 import { useFreshSandbox } from './helpers.js';
-import { asManager as actAsManager } from '../helpers/as-user.js';
+import { asManager as actAsManager } from '../helpers/sandbox-state.js';
 
 const running = useFreshSandbox();
 
