@@ -8,7 +8,7 @@ import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
 import { REDIS_URL, redisUnavailable, uniquePrefix } from '../helpers/redis.js';
 import { sse, untilHeard, WARM_UP } from '../helpers/sse.js';
-import { TEST_TOKEN } from '../helpers/stack.js';
+import { gatewayOptions, TEST_TOKEN } from '../helpers/stack.js';
 
 const skip = await redisUnavailable();
 const SECRET = 'live-loop-webhook-secret-0123456789abcdef';
@@ -34,24 +34,13 @@ describe.skipIf(skip)('a write, its webhook, a subscriber elsewhere and a fresh 
     upstream = await sandbox.listen({ port: 0, host: '127.0.0.1' });
     for (let i = 0; i < 2; i++) {
       gateways.push(
-        await startGateway({
-          port: 0,
-          host: '127.0.0.1',
-          upstream: { kind: 'account', baseUrl: upstream.url, token: TEST_TOKEN },
-          userAgent: 'amocrm-graphql-tests',
-          timeoutMs: 10_000,
-          metadataTtlMs: 60_000,
-          traffic: { rateLimit: 100_000, retryAttempts: 1 },
+        await startGateway(gatewayOptions(upstream.url, {
           redisUrl: REDIS_URL,
           redisPrefix: prefix,
-          allowAnonymous: true,
-          log: () => {},
-          graphiql: false,
-          production: false,
           webhookSecret: SECRET,
           // As deployed: the cache on, with a TTL far longer than the test, so only invalidation can refresh it.
           responseCache: { enabled: true, entityTtlMs: 600_000 },
-        }),
+        })),
       );
     }
   });

@@ -10,7 +10,7 @@ import { startGateway, type RunningGateway } from '../../src/server/app.js';
 import type { EntityEvent } from '../../src/webhooks/events.js';
 import { REDIS_URL, redisUnavailable, uniquePrefix } from '../helpers/redis.js';
 import { sse, untilHeard, WARM_UP } from '../helpers/sse.js';
-import { TEST_TOKEN } from '../helpers/stack.js';
+import { gatewayOptions, TEST_TOKEN } from '../helpers/stack.js';
 
 const skip = await redisUnavailable();
 const SECRET = 'test-webhook-secret-0123456789abcdef';
@@ -28,23 +28,12 @@ async function startUpstream(seed: number): Promise<Upstream> {
 }
 
 function gatewayFor(upstream: Upstream, prefix: string, onEvents?: (key: string, events: EntityEvent[]) => void) {
-  return startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    upstream: { kind: 'account', baseUrl: upstream.url, token: TEST_TOKEN },
-    userAgent: 'amocrm-graphql-tests',
-    timeoutMs: 10_000,
-    metadataTtlMs: 60_000,
-    traffic: { rateLimit: 100_000, retryAttempts: 1 },
+  return startGateway(gatewayOptions(upstream.url, {
     redisUrl: REDIS_URL,
     redisPrefix: prefix,
-    allowAnonymous: true,
-    log: () => {},
-    graphiql: false,
-    production: false,
     webhookSecret: SECRET,
     onEvents,
-  });
+  }));
 }
 
 function form(pairs: [string, string | number][]): string {

@@ -31,6 +31,28 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/**
+ * A test gateway's options over the sandbox at `baseUrl`: one static account, loopback port 0,
+ * unthrottled and without retries (so calls are exactly one pass), anonymous clients, no logs.
+ * `overrides` set what a test is about.
+ */
+export function gatewayOptions(baseUrl: string, overrides: Partial<StartOptions> = {}): StartOptions {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    upstream: { kind: 'account', baseUrl, token: TEST_TOKEN },
+    userAgent: 'amocrm-graphql-tests',
+    timeoutMs: 10_000,
+    metadataTtlMs: 60_000,
+    traffic: { rateLimit: 100_000, retryAttempts: 1 },
+    allowAnonymous: true,
+    log: () => {},
+    graphiql: false,
+    production: false,
+    ...overrides,
+  };
+}
+
 export interface StackOptions {
   seed?: number;
   metadataTtlMs?: number;
@@ -62,27 +84,23 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sandbox = createSandbox({ seed: options.seed ?? 1, token: TEST_TOKEN });
   const upstream = await sandbox.listen({ port: 0, host: '127.0.0.1' });
-  const gateway = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    upstream: { kind: 'account', baseUrl: upstream.url, token: options.gatewayToken ?? TEST_TOKEN },
-    userAgent: 'amocrm-graphql-tests',
-    timeoutMs: options.timeoutMs ?? 10_000,
-    metadataTtlMs: options.metadataTtlMs ?? 60_000,
-    unknownFieldRefreshMs: options.unknownFieldRefreshMs,
-    traffic: { rateLimit: 100_000, retryAttempts: 1, ...options.traffic },
-    redisUrl: options.redisUrl ?? null,
-    redisPrefix: options.redisPrefix,
-    responseCache: options.responseCache ?? { enabled: false },
-    dispatcher: options.dispatcher,
-    // The stack serves one static account to tests that are not about client authentication.
-    allowAnonymous: true,
-    rawRequests: options.rawRequests,
-    log: options.log ?? (() => {}),
-    graphiql: true,
-    production: false,
-    ...options.gateway,
-  });
+  const gateway = await startGateway(
+    gatewayOptions(upstream.url, {
+      upstream: { kind: 'account', baseUrl: upstream.url, token: options.gatewayToken ?? TEST_TOKEN },
+      timeoutMs: options.timeoutMs ?? 10_000,
+      metadataTtlMs: options.metadataTtlMs ?? 60_000,
+      unknownFieldRefreshMs: options.unknownFieldRefreshMs,
+      traffic: { rateLimit: 100_000, retryAttempts: 1, ...options.traffic },
+      redisUrl: options.redisUrl ?? null,
+      redisPrefix: options.redisPrefix,
+      responseCache: options.responseCache ?? { enabled: false },
+      dispatcher: options.dispatcher,
+      rawRequests: options.rawRequests,
+      log: options.log ?? (() => {}),
+      graphiql: true,
+      ...options.gateway,
+    }),
+  );
   return {
     sandbox,
     sandboxUrl: upstream.url,

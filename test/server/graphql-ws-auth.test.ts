@@ -9,7 +9,7 @@ import { hashApiKey } from '../../src/auth/client/api-key.js';
 import { ACCOUNT_ID } from '../../src/sandbox/seed/ids.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { startGateway, type RunningGateway } from '../../src/server/app.js';
-import { TEST_TOKEN } from '../helpers/stack.js';
+import { gatewayOptions, TEST_TOKEN } from '../helpers/stack.js';
 
 const API_KEY = 'ws-test-api-key-0123456789abcdefghijkl';
 
@@ -21,20 +21,11 @@ describe('graphql-ws and client authentication', () => {
 
   beforeAll(async () => {
     upstream = await createSandbox({ seed: 1, token: TEST_TOKEN }).listen({ port: 0, host: '127.0.0.1' });
-    gateway = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      upstream: { kind: 'account', baseUrl: upstream.url, token: TEST_TOKEN },
-      userAgent: 'amocrm-graphql-tests',
-      timeoutMs: 10_000,
-      metadataTtlMs: 60_000,
-      traffic: { rateLimit: 100_000, retryAttempts: 1 },
+    gateway = await startGateway(gatewayOptions(upstream.url, {
       allowAnonymous: false,
       clientAuth: { apiKeys: `${hashApiKey(API_KEY)}:${ACCOUNT_ID}:tests` },
-      log: () => {},
-      graphiql: false,
       production: true,
-    });
+    }));
     wsUrl = `${gateway.url.replace('http', 'ws')}/graphql`;
   });
   afterAll(async () => {

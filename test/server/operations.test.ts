@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../src/server/app.js';
 import { pathTemplate } from '../../src/server/metrics.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { TEST_TOKEN, dataOf, startStack, type Stack } from '../helpers/stack.js';
+import { TEST_TOKEN, dataOf, gatewayOptions, startStack, type Stack } from '../helpers/stack.js';
 
 const QUERY = '{ account { name } user(amoId: 1) { name } leads(first: 3) { edges { node { id name } } } }';
 
@@ -58,20 +58,10 @@ describe('operations routes', () => {
     // with the verdict cache turned off (injected), and stop that sandbox.
     const sandbox = createSandbox({ seed: 1, token: TEST_TOKEN });
     const upstream = await sandbox.listen({ port: 0, host: '127.0.0.1' });
-    const gateway = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      upstream: { kind: 'account', baseUrl: upstream.url, token: TEST_TOKEN },
-      userAgent: 'amocrm-graphql-tests',
+    const gateway = await startGateway(gatewayOptions(upstream.url, {
       timeoutMs: 2_000,
-      metadataTtlMs: 60_000,
-      traffic: { rateLimit: 100_000, retryAttempts: 1 },
-      allowAnonymous: true,
-      log: () => {},
-      graphiql: false,
-      production: false,
       readiness: { cacheMs: 0, timeoutMs: 2_000 },
-    });
+    }));
     try {
       expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
       await upstream.close();
