@@ -2,9 +2,9 @@
 // predefined fields (addressed by code); the regular list has fields an account would add.
 // Fixed ids and enum ids, no PRNG, so no other seeded value moves.
 
-import type { CustomFieldRecord } from '../records.js';
 import type { SandboxStore } from '../store.js';
 import { fieldTable } from '../field-owners.js';
+import { seededField, type FieldSpec } from '../seed/custom-fields.js';
 import { CATALOG_IDS } from './seed.js';
 
 export const CATALOG_FIELD_IDS = {
@@ -15,9 +15,7 @@ export const CATALOG_FIELD_IDS = {
 
 const FIRST_ENUM_ID = 720_001;
 
-type Spec = Pick<CustomFieldRecord, 'id' | 'name' | 'type'> & { code?: string; enums?: readonly string[]; predefined?: boolean };
-
-const SPECS: Record<keyof typeof CATALOG_FIELD_IDS, Spec[]> = {
+const SPECS: Record<keyof typeof CATALOG_FIELD_IDS, FieldSpec[]> = {
   products: [
     { id: CATALOG_FIELD_IDS.products.sku, name: 'Артикул', type: 'text', code: 'SKU', predefined: true },
     { id: CATALOG_FIELD_IDS.products.price, name: 'Цена', type: 'price', code: 'PRICE', predefined: true },
@@ -44,22 +42,6 @@ export function seedCatalogFields(store: SandboxStore): void {
   let nextEnumId = FIRST_ENUM_ID;
   for (const kind of ['products', 'invoices', 'regular'] as const) {
     const table = fieldTable(store, `catalogs/${CATALOG_IDS[kind]}`)!;
-    SPECS[kind].forEach((spec, index) =>
-      table.put({
-        id: spec.id,
-        name: spec.name,
-        type: spec.type,
-        code: spec.code ?? null,
-        sort: spec.predefined ? 4 + index : 500 + index * 2,
-        is_api_only: false,
-        is_predefined: spec.predefined ?? false,
-        is_deletable: !spec.predefined,
-        group_id: null,
-        required_statuses: [],
-        enums: spec.enums ? spec.enums.map((value, position) => ({ id: nextEnumId++, value, sort: (position + 1) * 10 })) : null,
-        remind: null,
-        currency: null,
-      }),
-    );
+    SPECS[kind].forEach((spec, index) => table.put(seededField(spec, index, () => nextEnumId++)));
   }
 }

@@ -61,7 +61,7 @@ export const FIELD_IDS = {
   },
 } as const;
 
-interface FieldSpec {
+export interface FieldSpec {
   id: number;
   name: string;
   type: CustomFieldType;
@@ -129,30 +129,33 @@ export const FIELD_SPECS: Record<SeededFieldOwner, readonly FieldSpec[]> = { lea
 
 const FIRST_ENUM_ID = 710_001;
 
+/** A seeded definition from its spec; `nextEnumId` numbers its options in definition order. */
+export function seededField(spec: FieldSpec, index: number, nextEnumId: () => number): CustomFieldRecord {
+  const enums: CustomFieldEnum[] | null = spec.enums ? spec.enums.map((value, position) => ({ id: nextEnumId(), value, sort: (position + 1) * 10 })) : null;
+  return {
+    id: spec.id,
+    name: spec.name,
+    type: spec.type,
+    code: spec.code ?? null,
+    // Predefined fields sort first in the card, as they do in a new amoCRM account.
+    sort: spec.predefined ? 4 + index : 500 + index * 2,
+    is_api_only: false,
+    is_predefined: spec.predefined ?? false,
+    is_deletable: !spec.predefined,
+    group_id: null,
+    required_statuses: [],
+    enums,
+    remind: spec.type === 'birthday' ? (spec.remind ?? 'never') : null,
+    currency: spec.currency ?? null,
+  };
+}
+
 export function demoCustomFields(): Record<SeededFieldOwner, CustomFieldRecord[]> {
   let nextEnumId = FIRST_ENUM_ID;
-  const build = (entity: SeededFieldOwner, spec: FieldSpec, index: number): CustomFieldRecord => {
-    const enums: CustomFieldEnum[] | null = spec.enums
-      ? spec.enums.map((value, position) => ({ id: nextEnumId++, value, sort: (position + 1) * 10 }))
-      : null;
-    return {
-      id: spec.id,
-      name: spec.name,
-      type: spec.type,
-      code: spec.code ?? null,
-      // Predefined fields sort first in the card, as they do in a new amoCRM account.
-      sort: spec.predefined ? 4 + index : 500 + index * 2,
-      is_api_only: false,
-      is_predefined: spec.predefined ?? false,
-      is_deletable: !spec.predefined,
-      ...(entity === 'leads' ? { is_computed: false, hidden_statuses: [] } : {}),
-      group_id: null,
-      required_statuses: [],
-      enums,
-      remind: spec.type === 'birthday' ? (spec.remind ?? 'never') : null,
-      currency: spec.currency ?? null,
-    };
-  };
+  const build = (entity: SeededFieldOwner, spec: FieldSpec, index: number): CustomFieldRecord => ({
+    ...seededField(spec, index, () => nextEnumId++),
+    ...(entity === 'leads' ? { is_computed: false, hidden_statuses: [] } : {}),
+  });
   return {
     leads: LEADS.map((spec, index) => build('leads', spec, index)),
     contacts: CONTACTS.map((spec, index) => build('contacts', spec, index)),
