@@ -398,3 +398,21 @@ export function selectCustomFields(
     .filter((raw) => (!ids || ids.has(raw.field_id)) && (!codes || (raw.field_code !== null && codes.has(raw.field_code.toUpperCase()))))
     .map((raw) => ({ entity, raw }));
 }
+
+/** The `customFields` field of any type whose rows carry values, with its owner per row. */
+export function customFieldsField<T extends { custom_fields_values?: CustomFieldValues[] | null }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, T>,
+  ownerOf: (row: T) => CustomFieldOwner,
+): FieldMap {
+  return {
+    customFields: t.field({
+      type: [CustomFieldValueRef],
+      description: 'Filled custom fields only; an unfilled field is absent.',
+      args: {
+        fieldIds: t.arg.intList({ description: customFieldsArgs.fieldIds }),
+        fieldCodes: t.arg.stringList({ description: customFieldsArgs.fieldCodes }),
+      },
+      resolve: (row, args) => selectCustomFields(ownerOf(row), row.custom_fields_values, args),
+    }),
+  };
+}

@@ -6,7 +6,7 @@ import type { CustomFieldFilter } from '../rest/resources/entity.js';
 import type { EntityCore, EntityType } from '../rest/types.js';
 import { builder, type SchemaTypes } from './builder.js';
 import { amoIds, badInput, DateTimeRange, timeRange, userId } from './common.js';
-import { CustomFieldValueRef, customFieldsArgs, selectCustomFields } from './custom-field-value.js';
+import { customFieldsField } from './custom-field-value.js';
 import { UserRef } from './refs.js';
 import { TagRef } from './tag.js';
 
@@ -26,15 +26,7 @@ export function entityFields<T extends EntityCore>(t: PothosSchemaTypes.ObjectFi
     closestTaskAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.closest_task_at ?? null }),
     isDeleted: t.boolean({ resolve: (row) => row.is_deleted ?? false }),
     tags: t.field({ type: [TagRef], resolve: (row) => row._embedded?.tags ?? [] }),
-    customFields: t.field({
-      type: [CustomFieldValueRef],
-      description: 'Filled custom fields only; an unfilled field is absent.',
-      args: {
-        fieldIds: t.arg.intList({ description: customFieldsArgs.fieldIds }),
-        fieldCodes: t.arg.stringList({ description: customFieldsArgs.fieldCodes }),
-      },
-      resolve: (row, args) => selectCustomFields(entity, row.custom_fields_values, args),
-    }),
+    ...customFieldsField(t, () => entity),
   };
 }
 
